@@ -1,0 +1,76 @@
+internal import CGLPK
+import Foundation
+
+/// Solves a ``LinearModel`` with GLPK's branch-and-cut.
+///
+/// Every GLPK pointer lives inside one synchronous call: the problem is created, solved, read and
+/// deleted on the calling thread (GLPK's memory is per thread), after the model has been
+/// validated (GLPK aborts the process on misuse), with GLPK's terminal output switched off.
+public enum GLPKSolver {
+    public static func solve(_ model: LinearModel, options: SolveOptions = SolveOptions()) throws(LinearSolverError) -> SolveResult {
+        try ModelValidation.validate(model)
+        if let initial = options.initialSolution {
+            try ModelValidation.validate(initialSolution: initial, for: model)
+        }
+        let start = Date()
+        if model.columns.isEmpty {
+            return SolveResult(status: .optimal, values: [], objective: 0, bound: 0, seconds: 0, nodes: 0)
+        }
+        glp_term_out(GLP_OFF)
+        let problem = GLPKProblem.load(model)
+        defer { glp_delete_prob(problem) }
+        return try SearchRun(problem: problem, model: model, options: options, start: start).run()
+    }
+
+    /// Writes the model in LP (readable, records "Maximize") or free MPS format.
+    public static func write(_ model: LinearModel, to path: String, format: ModelFileFormat) throws(LinearSolverError) {
+        try ModelValidation.validate(model)
+        glp_term_out(GLP_OFF)
+        let problem = GLPKProblem.load(model)
+        defer { glp_delete_prob(problem) }
+        let status = switch format {
+        case .lp: glp_write_lp(problem, nil, path)
+        case .mps: glp_write_mps(problem, GLP_MPS_FILE, nil, path)
+        }
+        guard status == 0 else { throw .solverFailed("could not write the model to \(path)") }
+    }
+}
+
+/// Copies a validated model into a new GLPK problem object.
+enum GLPKProblem {
+    static func load(_ model: LinearModel) -> OpaquePointer {
+        let problem = glp_create_prob()!
+        glp_set_prob_name(problem, String(model.name.prefix(200)))
+        glp_set_obj_dir(problem, model.sense == .maximize ? GLP_MAX : GLP_MIN)
+        if !model.columns.isEmpty { glp_add_cols(problem, Int32(model.columns.count)) }
+        for (offset, column) in model.columns.enumerated() {
+            let j = Int32(offset + 1)
+            glp_set_col_name(problem, j, column.name)
+            switch column.kind {
+            case .continuous: glp_set_col_kind(problem, j, GLP_CV)
+            case .integer, .binary: glp_set_col_kind(problem, j, GLP_IV)
+            }
+            setBounds(lower: column.lower, upper: column.upper) { glp_set_col_bnds(problem, j, $0, $1, $2) }
+            glp_set_obj_coef(problem, j, column.objective)
+        }
+        if !model.rows.isEmpty { glp_add_rows(problem, Int32(model.rows.count)) }
+        for (offset, row) in model.rows.enumerated() {
+            let i = Int32(offset + 1)
+            glp_set_row_name(problem, i, row.name)
+            setBounds(lower: row.lower, upper: row.upper) { glp_set_row_bnds(problem, i, $0, $1, $2) }
+            var indices: [Int32] = [0] + row.terms.map { Int32($0.column.index + 1) }
+            var values: [Double] = [0] + row.terms.map(\.coefficient)
+            glp_set_mat_row(problem, i, Int32(row.terms.count), &indices, &values)
+        }
+        return problem
+    }
+
+    private static func setBounds(lower: Double, upper: Double, _ apply: (Int32, Double, Double) -> Void) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): apply(GLP_FR, 0, 0)
+        case (true, false): apply(GLP_LO, lower, 0)
+        case (false, true): apply(GLP_UP, 0, upper)
+        case (true, true): apply(lower == upper ? GLP_FX : GLP_DB, lower, upper)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A mixed-integer linear program described in plain Swift values, with nothing of GLPK in it.
+///
+/// Columns (variables) and rows (constraints) are numbered from 0 in the order they are added;
+/// every row and column carries a readable name such as `capacity[oxfam,Tue,autumn]`, so an
+/// exported LP file reads like the rules it encodes.
+public struct LinearModel: Sendable {
+    public enum Sense: Sendable { case maximize, minimize }
+    public enum Kind: Sendable { case continuous, integer, binary }
+
+    public struct ColumnID: Hashable, Comparable, Sendable {
+        public let index: Int
+        public static func < (a: ColumnID, b: ColumnID) -> Bool { a.index < b.index }
+    }
+
+    public struct Column: Sendable {
+        public let name: String
+        public let kind: Kind
+        public var lower: Double
+        public var upper: Double
+        public let objective: Double
+    }
+
+    public struct Row: Sendable {
+        public let name: String
+        /// `-infinity` when the row has no lower bound.
+        public let lower: Double
+        /// `+infinity` when the row has no upper bound.
+        public let upper: Double
+        public let terms: [(column: ColumnID, coefficient: Double)]
+    }
+
+    public var sense: Sense
+    public private(set) var columns: [Column] = []
+    public private(set) var rows: [Row] = []
+    public var name: String
+
+    public init(name: String, sense: Sense) {
+        self.name = name
+        self.sense = sense
+    }
+
+    @discardableResult
+    public mutating func addColumn(
+        _ name: String, kind: Kind, lower: Double = 0, upper: Double = .infinity, objective: Double = 0
+    ) -> ColumnID {
+        let (lo, up) = kind == .binary ? (max(lower, 0), min(upper, 1)) : (lower, upper)
+        columns.append(Column(name: name, kind: kind, lower: lo, upper: up, objective: objective))
+        return ColumnID(index: columns.count - 1)
+    }
+
+    /// Fixes a column to one value (for example a placement kept from history).
+    public mutating func fix(_ column: ColumnID, at value: Double) {
+        columns[column.index].lower = value
+        columns[column.index].upper = value
+    }
+
+    /// Adds `lower ≤ Σ coefficient·column ≤ upper`; repeated columns are summed, zero terms dropped.
+    public mutating func addRow(
+        _ name: String, _ terms: [(ColumnID, Double)], lower: Double = -.infinity, upper: Double = .infinity
+    ) {
+        var merged: [ColumnID: Double] = [:]
+        for (column, coefficient) in terms { merged[column, default: 0] += coefficient }
+        let kept = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+        rows.append(Row(name: name, lower: lower, upper: upper,
+                        terms: kept.map { (column: $0.key, coefficient: $0.value) }))
+    }
+
+    /// The objective value of a full assignment of column values.
+    public func objectiveValue(_ values: [Double]) -> Double {
+        zip(columns, values).reduce(0) { $0 + $1.0.objective * $1.1 }
+    }
+}

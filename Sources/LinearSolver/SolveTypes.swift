@@ -1,0 +1,84 @@
+/// How long and how precisely to solve, and whom to tell while solving.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit for the whole solve, in seconds.
+    public var timeLimit: Double
+    /// Stop when `|best bound − best plan| / |best plan|` is at most this.
+    public var relativeGap: Double
+    /// Use GLPK's MIP presolver. Ignored (off) when `initialSolution` is given.
+    public var presolve: Bool
+    /// A known feasible assignment (one value per column) handed to the search as its first plan.
+    public var initialSolution: [Double]?
+    /// Called about once a second during the search.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Polled during the search; returning true stops it and keeps the best plan found.
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, presolve: Bool = true,
+                initialSolution: [Double]? = nil,
+                progress: (@Sendable (SolveProgress) -> Void)? = nil,
+                shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.initialSolution = initialSolution
+        self.progress = progress
+        self.shouldStop = shouldStop
+    }
+}
+
+/// A snapshot of the branch-and-bound search.
+public struct SolveProgress: Sendable {
+    public let elapsedSeconds: Double
+    public let bestObjective: Double?
+    public let bound: Double?
+    public let relativeGap: Double?
+    public let nodes: Int
+}
+
+public enum SolveStatus: Sendable, Equatable {
+    /// Proven best (within the requested gap).
+    case optimal
+    /// A plan was found but the search stopped (time limit or interrupted) before the gap was met.
+    case feasible
+    /// No assignment satisfies every row.
+    case infeasible
+    /// The search stopped before any plan was found.
+    case noSolutionFound
+}
+
+public struct SolveResult: Sendable {
+    public let status: SolveStatus
+    /// One value per column (empty when no solution was found).
+    public let values: [Double]
+    public let objective: Double
+    /// The best proven bound on the objective.
+    public let bound: Double
+    public let seconds: Double
+    public let nodes: Int
+
+    /// Relative distance between the plan and the bound (0 when proven optimal).
+    public var relativeGap: Double {
+        guard !values.isEmpty else { return .infinity }
+        return abs(bound - objective) / max(abs(objective), 1e-9)
+    }
+}
+
+public enum LinearSolverError: Error, CustomStringConvertible, Equatable {
+    /// The model would make GLPK abort; caught before calling it.
+    case invalidModel(String)
+    case solverFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidModel(let why): "internal model error: \(why)"
+        case .solverFailed(let why): "the solver failed: \(why)"
+        }
+    }
+}
+
+public enum ModelFileFormat: Sendable {
+    /// CPLEX LP format: readable, records the objective sense.
+    case lp
+    /// Free MPS: does not record the objective sense.
+    case mps
+}

@@ -1,0 +1,28 @@
+import Foundation
+import PlacementDomain
+import YearSolver
+
+/// The plain-words summary printed after planning and saved as `summary.txt`.
+/// It holds counts only — no names — so it is safe to paste anywhere.
+public enum SummaryText {
+    public static func render(_ outcome: PlanOutcome, workspace: Workspace, includeTimings: Bool = true) -> String {
+        let score = outcome.score
+        let quality = outcome.provenOptimal && outcome.relativeGap < 1e-9
+            ? "proven optimal"
+            : String(format: "within %.4f %% of the best possible (bound %.2f)", outcome.relativeGap * 100, outcome.bound)
+        var lines = [
+            "Students: \(workspace.students.count) (\(workspace.terms.count) terms, \(workspace.employers.count) employers, \(workspace.staff.count) escort staff)",
+            "Placements: \(score.placements) made of \(outcome.requestedPlacements) student-terms; \(outcome.unplaced.count) unplaced (see unplaced.csv)",
+            "Interest points: \(score.interestPoints)",
+            "Sector repeats: \(score.sectorRepeats)",
+            "Escort assignments: \(score.escortAssignments)",
+            "Travel minutes (one way, all placements): \(score.travelMinutes)",
+            String(format: "Objective: %.2f, %@", score.objective, quality),
+        ]
+        if includeTimings {
+            lines.append(String(format: "Solve time: %.2f s (model %d variables, %d constraints, built in %.2f s)",
+                                outcome.solveSeconds, outcome.variables, outcome.constraints, outcome.buildSeconds))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,58 @@
+import LinearSolver
+import PlacementDomain
+
+/// The whole year as one mixed-integer program, with the maps from its columns back to
+/// placements and escort counts.
+struct YearModel {
+    var linear: LinearModel
+    let candidates: [Candidate]
+    /// Column of each candidate's placement variable (same order as `candidates`).
+    var placementColumns: [LinearModel.ColumnID] = []
+    /// How many staff of a pool escort at a session.
+    var escortColumns: [(pool: StaffPools.Pool, session: Session, column: LinearModel.ColumnID)] = []
+    /// Shared-escort groups at a session: ceil(#shared / R).
+    var sharedGroupColumns: [Session: LinearModel.ColumnID] = [:]
+
+    init(candidates: [Candidate]) {
+        self.linear = LinearModel(name: "placement_year", sense: .maximize)
+        self.candidates = candidates
+    }
+}
+
+/// Candidate indices grouped the ways the rules need them, each group in a fixed order.
+struct CandidateIndex {
+    let sessions: [Session]
+    let bySession: [Session: [Int]]
+    let studentTerms: [(StudentID, TermID, [Int])]
+    let studentEmployers: [(StudentID, EmployerID, [Int])]
+    let studentSectors: [(StudentID, String, [Int])]
+
+    init(_ candidates: [Candidate], workspace: Workspace) {
+        func order(_ session: Session) -> (Int, String, Int) {
+            (workspace.order(of: session.term) ?? 0, session.employer.rawValue, session.day.rawValue)
+        }
+        let bySession = Dictionary(grouping: candidates.indices) { candidates[$0].session }
+        self.bySession = bySession
+        sessions = bySession.keys.sorted { order($0) < order($1) }
+        studentTerms = Self.grouped(candidates) { ($0.student.id, $0.session.term) }
+            .map { ($0.key.0, $0.key.1, $0.value) }
+        studentEmployers = Self.grouped(candidates) { ($0.student.id, $0.employer.id) }
+            .map { ($0.key.0, $0.key.1, $0.value) }
+        studentSectors = Self.grouped(candidates) { ($0.student.id, $0.employer.sector) }
+            .map { ($0.key.0, $0.key.1, $0.value) }
+    }
+
+    private struct Pair<A: Hashable & Comparable, B: Hashable & Comparable>: Hashable { let a: A; let b: B }
+
+    /// Groups candidate indices by a key, returned in key order (first appearance order inside).
+    private static func grouped<A: Hashable & Comparable, B: Hashable & Comparable>(
+        _ candidates: [Candidate], by key: (Candidate) -> (A, B)
+    ) -> [(key: (A, B), value: [Int])] {
+        var groups: [Pair<A, B>: [Int]] = [:]
+        for index in candidates.indices {
+            let (a, b) = key(candidates[index])
+            groups[Pair(a: a, b: b), default: []].append(index)
+        }
+        return groups.sorted { ($0.key.a, $0.key.b) < ($1.key.a, $1.key.b) }.map { (key: ($0.key.a, $0.key.b), value: $0.value) }
+    }
+}

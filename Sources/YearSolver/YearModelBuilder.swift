@@ -1,0 +1,171 @@
+import LinearSolver
+import PlacementDomain
+
+/// Builds the year model: variables, then one function per rule family, each opening with the
+/// rule it encodes. Rows are named with their indices, e.g. `capacity[oxfam,Tue,autumn]`.
+struct YearModelBuilder {
+    let workspace: Workspace
+    let pools: StaffPools
+    let index: CandidateIndex
+    var model: YearModel
+    private var settings: Settings { workspace.settings }
+
+    init(workspace: Workspace, pools: StaffPools, candidates: [Candidate]) {
+        self.workspace = workspace
+        self.pools = pools
+        self.index = CandidateIndex(candidates, workspace: workspace)
+        self.model = YearModel(candidates: candidates)
+    }
+
+    static func build(workspace: Workspace, pools: StaffPools, candidates: [Candidate]) -> YearModel {
+        var builder = YearModelBuilder(workspace: workspace, pools: pools, candidates: candidates)
+        builder.addPlacementVariables()
+        builder.addEscortVariables()
+        builder.onePlacementPerTerm()
+        builder.differentEmployerEachTime()
+        builder.sessionCapacity()
+        builder.staffInOnePlacePerDay()
+        builder.enoughEscortsPerSession()
+        builder.escortSkillsPerSession()
+        builder.keepHistory()
+        builder.penaliseSectorRepeats()
+        return builder.model
+    }
+
+    private func x(_ candidate: Int) -> LinearModel.ColumnID { model.placementColumns[candidate] }
+
+    /// One binary per candidate, worth placement weight + interest − travel.
+    mutating func addPlacementVariables() {
+        for candidate in model.candidates {
+            let value = settings.placementWeight + settings.interestWeight * Double(candidate.interestPoints)
+                - settings.travelWeight * Double(candidate.travelMinutes)
+            let column = model.linear.addColumn("x[\(candidate.student.id),\(candidate.session)]", kind: .binary, objective: value)
+            model.placementColumns.append(column)
+        }
+    }
+
+    /// At each session with escorted candidates: how many staff of each pool free that day go
+    /// there (each costs the escort penalty), and how many shared-escort groups it has.
+    mutating func addEscortVariables() {
+        for session in index.sessions {
+            let escorted = index.bySession[session]!.filter { model.candidates[$0].student.escort != .none }
+            guard !escorted.isEmpty else { continue }
+            for pool in pools.pools(on: session.day, in: session.term) {
+                let upper = Double(min(pool.members.count, escorted.count))
+                let column = model.linear.addColumn("escorts[\(pool.label),\(session)]", kind: .integer,
+                                                    upper: upper, objective: -settings.escortPenalty)
+                model.escortColumns.append((pool, session, column))
+            }
+            let shared = escorted.filter { model.candidates[$0].student.escort == .shared }
+            if !shared.isEmpty {
+                let groups = (shared.count + settings.sharedEscortRatio - 1) / settings.sharedEscortRatio
+                model.sharedGroupColumns[session] = model.linear.addColumn(
+                    "sharedGroups[\(session)]", kind: .integer, upper: Double(groups))
+            }
+        }
+    }
+
+    /// Rule 6: each student is placed in at most one session per term.
+    mutating func onePlacementPerTerm() {
+        for (student, term, members) in index.studentTerms where members.count > 1 {
+            model.linear.addRow("onePerTerm[\(student),\(term)]", members.map { (x($0), 1) }, upper: 1)
+        }
+    }
+
+    /// Rule 7: never the same employer twice in the year for one student.
+    mutating func differentEmployerEachTime() {
+        for (student, employer, members) in index.studentEmployers
+        where Set(members.map { model.candidates[$0].session.term }).count > 1 {
+            model.linear.addRow("differentEmployer[\(student),\(employer)]", members.map { (x($0), 1) }, upper: 1)
+        }
+    }
+
+    /// Rule 8: at most `capacity` students in each session.
+    mutating func sessionCapacity() {
+        for session in index.sessions {
+            let members = index.bySession[session]!
+            let capacity = model.candidates[members[0]].employer.capacity
+            guard members.count > capacity else { continue }
+            model.linear.addRow("capacity[\(session)]", members.map { (x($0), 1) }, upper: Double(capacity))
+        }
+    }
+
+    /// Rule 9a: each staff member escorts at most one session per (term, day), only when free.
+    /// (Pools hold only staff free that day, so the count per pool bounds it.)
+    mutating func staffInOnePlacePerDay() {
+        let byPool = Dictionary(grouping: model.escortColumns) { "\($0.pool.term)|\($0.pool.day.rawValue)|\($0.pool.label)" }
+        for key in byPool.keys.sorted() {
+            let entries = byPool[key]!
+            let pool = entries[0].pool
+            let upperSum = entries.reduce(0) { $0 + model.linear.columns[$1.column.index].upper }
+            guard upperSum > Double(pool.members.count) else { continue }
+            model.linear.addRow("staffDay[\(pool.label),\(pool.day),\(pool.term)]",
+                                entries.map { ($0.column, 1) }, upper: Double(pool.members.count))
+        }
+    }
+
+    /// Rule 9b: escorts at a session ≥ #one-to-one students + ceil(#shared students / R).
+    /// The ceiling is an integer group count g with R·g ≥ #shared and g ≥ each shared student.
+    mutating func enoughEscortsPerSession() {
+        let escortsBySession = Dictionary(grouping: model.escortColumns, by: \.session)
+        for session in index.sessions {
+            guard let escorts = escortsBySession[session] else { continue }
+            let members = index.bySession[session]!
+            let oneToOne = members.filter { model.candidates[$0].student.escort == .oneToOne }
+            let shared = members.filter { model.candidates[$0].student.escort == .shared }
+            var terms = escorts.map { ($0.column, 1.0) } + oneToOne.map { (x($0), -1.0) }
+            if let groups = model.sharedGroupColumns[session] {
+                terms.append((groups, -1))
+                let ratio = Double(settings.sharedEscortRatio)
+                model.linear.addRow("sharedGroups[\(session)]", [(groups, ratio)] + shared.map { (x($0), -1) }, lower: 0)
+                for member in shared {
+                    model.linear.addRow("sharedGroupOpen[\(model.candidates[member].student.id),\(session)]",
+                                        [(groups, 1), (x(member), -1)], lower: 0)
+                }
+            }
+            model.linear.addRow("escortCount[\(session)]", terms, lower: 0)
+        }
+    }
+
+    /// Rule 9c: for each skill k, escorts there holding k ≥ #one-to-one students needing k,
+    /// and ≥ 1 if any shared student there needs k.
+    mutating func escortSkillsPerSession() {
+        let escortsBySession = Dictionary(grouping: model.escortColumns, by: \.session)
+        for session in index.sessions {
+            guard let escorts = escortsBySession[session] else { continue }
+            let members = index.bySession[session]!
+            let skills = Set(members.flatMap { model.candidates[$0].student.escort == .none ? [] : Array(model.candidates[$0].student.escortSkills) })
+            for skill in skills.sorted() {
+                let holders = escorts.filter { $0.pool.skills.contains(skill) }.map { ($0.column, 1.0) }
+                let needing = members.filter { model.candidates[$0].student.escortSkills.contains(skill) }
+                let oneToOne = needing.filter { model.candidates[$0].student.escort == .oneToOne }
+                if !oneToOne.isEmpty {
+                    model.linear.addRow("escortSkill[\(skill),\(session)]", holders + oneToOne.map { (x($0), -1) }, lower: 0)
+                }
+                for member in needing where model.candidates[member].student.escort == .shared {
+                    model.linear.addRow("sharedSkill[\(skill),\(model.candidates[member].student.id),\(session)]",
+                                        holders + [(x(member), -1)], lower: 0)
+                }
+            }
+        }
+    }
+
+    /// Rule 10: every history placement is kept exactly.
+    mutating func keepHistory() {
+        for (offset, candidate) in model.candidates.enumerated() where candidate.isHistory {
+            model.linear.fix(x(offset), at: 1)
+        }
+    }
+
+    /// Objective: −penalty × max(0, placements of the student in the sector − 1).
+    mutating func penaliseSectorRepeats() {
+        for (student, sector, members) in index.studentSectors {
+            let terms = Set(members.map { model.candidates[$0].session.term })
+            let employers = Set(members.map { model.candidates[$0].employer.id })
+            guard terms.count > 1, employers.count > 1, settings.sectorRepeatPenalty > 0 else { continue }
+            let repeats = model.linear.addColumn("sectorRepeats[\(student),\(sector)]", kind: .continuous,
+                                                 objective: -settings.sectorRepeatPenalty)
+            model.linear.addRow("sectorRepeat[\(student),\(sector)]", members.map { (x($0), 1) } + [(repeats, -1)], upper: 1)
+        }
+    }
+}

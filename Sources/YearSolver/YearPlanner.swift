@@ -1,0 +1,102 @@
+import Foundation
+import LinearSolver
+import PlacementDomain
+
+/// What the planner was asked for.
+public struct PlanningOptions: Sendable {
+    public var timeLimit: Double
+    public var relativeGap: Double
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    public var shouldStop: (@Sendable () -> Bool)?
+    public init(timeLimit: Double = 60, relativeGap: Double = 1e-4,
+                progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.shouldStop = shouldStop
+    }
+}
+
+/// A (student, term) the plan could not fill, and why in plain words.
+public struct UnplacedEntry: Sendable, Equatable {
+    public let student: StudentID
+    public let term: TermID
+    public let reason: String
+}
+
+/// A planned year with everything a coordinator needs to trust it.
+public struct PlanOutcome: Sendable {
+    public let plan: Plan
+    public let score: PlanScore
+    public let unplaced: [UnplacedEntry]
+    /// (student, term) pairs the students take part in.
+    public let requestedPlacements: Int
+    public let provenOptimal: Bool
+    /// The best possible objective proven by the solver.
+    public let bound: Double
+    public let relativeGap: Double
+    public let solveSeconds: Double
+    public let buildSeconds: Double
+    public let variables: Int
+    public let constraints: Int
+}
+
+public enum PlanningError: Error, CustomStringConvertible {
+    case historyCannotBeEscorted
+    case noPlanFound(seconds: Double)
+    case solver(String)
+
+    public var description: String {
+        switch self {
+        case .historyCannotBeEscorted:
+            "The placements fixed in history.csv cannot all be escorted with the staff in staff.csv (rule 9). Check the escorts free on those days."
+        case .noPlanFound(let seconds):
+            "No plan was found within the time limit (\(Int(seconds)) s). Try a longer --time-limit."
+        case .solver(let why):
+            "The planner hit an internal problem: \(why). Please report it with the workspace."
+        }
+    }
+}
+
+/// Plans the whole year: one placement per term for each student where possible, never the
+/// same employer twice, history kept, every hard rule held, best objective proven or within the gap.
+public enum YearPlanner {
+    public static func plan(_ workspace: Workspace, options: PlanningOptions = PlanningOptions()) throws(PlanningError) -> PlanOutcome {
+        let buildStart = Date()
+        let model = buildModel(workspace)
+        let buildSeconds = Date().timeIntervalSince(buildStart)
+        let result: SolveResult
+        do {
+            result = try GLPKSolver.solve(model.linear, options: SolveOptions(
+                timeLimit: options.timeLimit, relativeGap: options.relativeGap,
+                progress: options.progress, shouldStop: options.shouldStop))
+        } catch {
+            throw .solver(error.description)
+        }
+        switch result.status {
+        case .infeasible: throw .historyCannotBeEscorted
+        case .noSolutionFound: throw .noPlanFound(seconds: result.seconds)
+        case .optimal, .feasible: break
+        }
+        let plan = PlanDecoder.decode(model, values: result.values)
+        let score = PlanScore.compute(plan, in: workspace)
+        return PlanOutcome(
+            plan: plan, score: score, unplaced: UnplacedReasons.explain(plan, workspace: workspace),
+            requestedPlacements: workspace.students.reduce(0) { $0 + $1.terms.count },
+            provenOptimal: result.status == .optimal && result.relativeGap <= options.relativeGap,
+            bound: result.bound, relativeGap: result.relativeGap, solveSeconds: result.seconds,
+            buildSeconds: buildSeconds, variables: model.linear.columns.count, constraints: model.linear.rows.count)
+    }
+
+    /// Writes the year model in LP or MPS format (for inspection with other solvers).
+    public static func exportModel(_ workspace: Workspace, to path: String, mps: Bool) throws(PlanningError) {
+        do {
+            try GLPKSolver.write(buildModel(workspace).linear, to: path, format: mps ? .mps : .lp)
+        } catch {
+            throw .solver(error.description)
+        }
+    }
+
+    static func buildModel(_ workspace: Workspace) -> YearModel {
+        let pools = StaffPools(workspace)
+        let candidates = CandidateFinder.candidates(in: workspace, pools: pools)
+        return YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
+    }
+}
