@@ -32,7 +32,7 @@ final class SearchRun {
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
             simplex.msg_lev = GLP_MSG_OFF
-            simplex.meth = GLP_DUALP
+            simplex.meth = GLP_PRIMAL
             simplex.tm_lim = remainingMilliseconds
             let code = glp_simplex(problem, &simplex)
             if code != 0 && code != GLP_ETMLIM {
@@ -51,13 +51,10 @@ final class SearchRun {
         parameters.presolve = warmStart ? GLP_OFF : (options.presolve ? GLP_ON : GLP_OFF)
         parameters.mip_gap = options.relativeGap
         parameters.tm_lim = remainingMilliseconds
-        parameters.br_tech = GLP_BR_PCH
+        // Measured on term models of the sample school: Driebeck–Tomlin branching, best local
+        // bound and no cut generation reach 0.01 % several times faster than pseudocosts or cuts.
+        parameters.br_tech = GLP_BR_DTH
         parameters.bt_tech = GLP_BT_BLB
-        parameters.gmi_cuts = GLP_ON
-        parameters.mir_cuts = GLP_ON
-        parameters.cov_cuts = GLP_ON
-        parameters.clq_cuts = GLP_ON
-        parameters.fp_heur = GLP_OFF
         parameters.sr_heur = GLP_ON
         parameters.cb_info = Unmanaged.passUnretained(self).toOpaque()
         parameters.cb_func = { tree, info in
@@ -99,7 +96,7 @@ final class SearchRun {
         nodes = Int(created)
         let best = glp_ios_best_node(tree)
         if best != 0 { bestBound = glp_ios_node_bound(tree, best) }
-        if options.shouldStop?() == true {
+        if options.shouldStop?() == true || options.nodeLimit.map({ nodes >= $0 }) == true {
             glp_ios_terminate(tree)
         }
         let now = Date()

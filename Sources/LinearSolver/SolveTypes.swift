@@ -8,19 +8,22 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool
     /// A known feasible assignment (one value per column) handed to the search as its first plan.
     public var initialSolution: [Double]?
+    /// Stop after this many branch-and-bound nodes (deterministic, unlike the time limit).
+    public var nodeLimit: Int?
     /// Called about once a second during the search.
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search; returning true stops it and keeps the best plan found.
     public var shouldStop: (@Sendable () -> Bool)?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, presolve: Bool = true,
-                initialSolution: [Double]? = nil,
+                initialSolution: [Double]? = nil, nodeLimit: Int? = nil,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil,
                 shouldStop: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.initialSolution = initialSolution
+        self.nodeLimit = nodeLimit
         self.progress = progress
         self.shouldStop = shouldStop
     }

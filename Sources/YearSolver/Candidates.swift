@@ -11,6 +11,8 @@ struct Candidate: Sendable {
     let interestPoints: Int
     /// Kept from history.csv: the placement is fixed.
     let isHistory: Bool
+    /// Added to the placement's value (used when planning one term at a time, for sector repeats).
+    var adjustment: Double = 0
 }
 
 enum CandidateFinder {

@@ -12,6 +12,8 @@ struct YearModel {
     var escortColumns: [(pool: StaffPools.Pool, session: Session, column: LinearModel.ColumnID)] = []
     /// Shared-escort groups at a session: ceil(#shared / R).
     var sharedGroupColumns: [Session: LinearModel.ColumnID] = [:]
+    /// Extra placements of a student in one sector, over the candidates of that sector.
+    var sectorRepeatColumns: [(student: StudentID, sector: String, candidates: [Int], column: LinearModel.ColumnID)] = []
 
     init(candidates: [Candidate]) {
         self.linear = LinearModel(name: "placement_year", sense: .maximize)

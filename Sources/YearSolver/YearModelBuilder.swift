@@ -38,7 +38,7 @@ struct YearModelBuilder {
     mutating func addPlacementVariables() {
         for candidate in model.candidates {
             let value = settings.placementWeight + settings.interestWeight * Double(candidate.interestPoints)
-                - settings.travelWeight * Double(candidate.travelMinutes)
+                - settings.travelWeight * Double(candidate.travelMinutes) + candidate.adjustment
             let column = model.linear.addColumn("x[\(candidate.student.id),\(candidate.session)]", kind: .binary, objective: value)
             model.placementColumns.append(column)
         }
@@ -165,6 +165,7 @@ struct YearModelBuilder {
             guard terms.count > 1, employers.count > 1, settings.sectorRepeatPenalty > 0 else { continue }
             let repeats = model.linear.addColumn("sectorRepeats[\(student),\(sector)]", kind: .continuous,
                                                  objective: -settings.sectorRepeatPenalty)
+            model.sectorRepeatColumns.append((student, sector, members, repeats))
             model.linear.addRow("sectorRepeat[\(student),\(sector)]", members.map { (x($0), 1) } + [(repeats, -1)], upper: 1)
         }
     }

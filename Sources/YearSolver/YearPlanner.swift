@@ -60,28 +60,26 @@ public enum PlanningError: Error, CustomStringConvertible {
 public enum YearPlanner {
     public static func plan(_ workspace: Workspace, options: PlanningOptions = PlanningOptions()) throws(PlanningError) -> PlanOutcome {
         let buildStart = Date()
-        let model = buildModel(workspace)
+        let pools = StaffPools(workspace)
+        let model = buildModel(workspace, pools: pools)
         let buildSeconds = Date().timeIntervalSince(buildStart)
-        let result: SolveResult
+        let solved: SolveStrategy.Outcome?
         do {
-            result = try GLPKSolver.solve(model.linear, options: SolveOptions(
-                timeLimit: options.timeLimit, relativeGap: options.relativeGap,
-                progress: options.progress, shouldStop: options.shouldStop))
+            solved = try SolveStrategy(workspace: workspace, pools: pools, options: options).solve(model)
+        } catch .solverFailed("infeasible") {
+            throw .historyCannotBeEscorted
         } catch {
             throw .solver(error.description)
         }
-        switch result.status {
-        case .infeasible: throw .historyCannotBeEscorted
-        case .noSolutionFound: throw .noPlanFound(seconds: result.seconds)
-        case .optimal, .feasible: break
-        }
+        guard let result = solved else { throw .noPlanFound(seconds: Date().timeIntervalSince(buildStart)) }
         let plan = PlanDecoder.decode(model, values: result.values)
         let score = PlanScore.compute(plan, in: workspace)
         return PlanOutcome(
             plan: plan, score: score, unplaced: UnplacedReasons.explain(plan, workspace: workspace),
             requestedPlacements: workspace.students.reduce(0) { $0 + $1.terms.count },
-            provenOptimal: result.status == .optimal && result.relativeGap <= options.relativeGap,
-            bound: result.bound, relativeGap: result.relativeGap, solveSeconds: result.seconds,
+            provenOptimal: result.provenWithinGap,
+            bound: result.bound, relativeGap: max(0, (result.bound - result.objective) / max(abs(result.objective), 1e-9)),
+            solveSeconds: result.seconds,
             buildSeconds: buildSeconds, variables: model.linear.columns.count, constraints: model.linear.rows.count)
     }
 
@@ -94,8 +92,8 @@ public enum YearPlanner {
         }
     }
 
-    static func buildModel(_ workspace: Workspace) -> YearModel {
-        let pools = StaffPools(workspace)
+    static func buildModel(_ workspace: Workspace, pools: StaffPools? = nil) -> YearModel {
+        let pools = pools ?? StaffPools(workspace)
         let candidates = CandidateFinder.candidates(in: workspace, pools: pools)
         return YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
     }

@@ -1,0 +1,73 @@
+import Foundation
+import LinearSolver
+import PlacementDomain
+
+/// How the year model is solved.
+///
+/// 1. A first plan, one term at a time (``TermByTermPlan``): small MIPs GLPK closes quickly.
+/// 2. The bound: the year model's linear relaxation.
+/// 3. When the first plan is not yet proven within the gap, GLPK's branch-and-cut on the whole
+///    year, starting from that plan, for the time that is left. The plan returned is never worse
+///    than the first plan.
+///
+/// Why: on the whole-year model GLPK spends about a second per node and found no plan at all in
+/// a minute on the sample school, while each term alone solves in well under a second.
+struct SolveStrategy {
+    let workspace: Workspace
+    let pools: StaffPools
+    let options: PlanningOptions
+
+    struct Outcome {
+        let values: [Double]
+        let objective: Double
+        let bound: Double
+        let provenWithinGap: Bool
+        let seconds: Double
+    }
+
+    func solve(_ model: YearModel) throws(LinearSolverError) -> Outcome? {
+        let start = Date()
+        func elapsed() -> Double { Date().timeIntervalSince(start) }
+        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.5)
+        let bound = relaxation.solved ? relaxation.objective : .infinity
+        debug("relaxation \(relaxation.objective) in \(relaxation.seconds) s")
+        let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
+        let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide)
+            .values(for: model, timeLimit: (options.timeLimit - elapsed()) * 0.6)
+        if let first {
+            let objective = model.linear.objectiveValue(first)
+            let gap = (bound - objective) / max(abs(objective), 1e-9)
+            debug("first plan \(objective), gap \(gap) after \(elapsed()) s")
+            if gap <= options.relativeGap || options.shouldStop?() == true || options.timeLimit - elapsed() < 0.5 {
+                return Outcome(values: first, objective: objective, bound: max(bound, objective),
+                               provenWithinGap: gap <= options.relativeGap, seconds: elapsed())
+            }
+        }
+        return try fullSearch(model, initial: first, bound: bound, start: start)
+    }
+
+    /// Full branch-and-cut, starting from a known plan when there is one.
+    private func fullSearch(_ model: YearModel, initial: [Double]?, bound: Double, start: Date) throws(LinearSolverError) -> Outcome? {
+        let left = options.timeLimit - Date().timeIntervalSince(start)
+        let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
+            timeLimit: max(0.5, left), relativeGap: options.relativeGap, presolve: initial == nil, initialSolution: initial,
+            progress: options.progress, shouldStop: options.shouldStop))
+        switch result.status {
+        case .optimal, .feasible:
+            let best = max(min(bound, result.bound), result.objective)
+            let gap = (best - result.objective) / max(abs(result.objective), 1e-9)
+            return Outcome(values: result.values, objective: result.objective, bound: best,
+                           provenWithinGap: gap <= options.relativeGap, seconds: Date().timeIntervalSince(start))
+        case .infeasible:
+            throw .solverFailed("infeasible")
+        case .noSolutionFound:
+            return nil
+        }
+    }
+}
+
+func debug(_ text: @autoclosure () -> String) {
+    if ProcessInfo.processInfo.environment["PLACEMENT_DEBUG"] != nil {
+        FileHandle.standardError.write(Data((text() + "\n").utf8))
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import LinearSolver
+import PlacementDomain
+
+/// A year plan built from one-term MIPs, which GLPK closes quickly (students, sessions,
+/// capacity and escorts of that term only).
+///
+/// First pass, in term order: each term prefers what the whole-year relaxation chose (the guide),
+/// so early terms do not use up the employers later terms need (rule 7). Later passes re-plan each
+/// term with the other terms fixed — their employers removed for each student, their sectors
+/// costing the repeat penalty — starting from the term's current plan, so the year's objective
+/// never gets worse. The result is a valid year plan, as values of the year model's columns.
+struct TermByTermPlan {
+    let workspace: Workspace
+    let pools: StaffPools
+    let options: PlanningOptions
+    /// Values of the year relaxation's placement variables, by candidate index.
+    var guide: [Double]?
+    /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
+    static let guideWeight = 20.0
+    /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
+    /// same workspace always gives the same plan (the time limit is only a safety net).
+    static let nodeLimit = 400
+
+    /// What one term's plan chose, keyed so it can be mapped onto any model of that term or the year.
+    struct TermChoice {
+        var placements = Set<String>()
+        var escortCounts: [String: Double] = [:]
+        var groupCounts: [Session: Double] = [:]
+        var byStudent: [StudentID: Candidate] = [:]
+    }
+
+    static func key(_ candidate: Candidate) -> String { "\(candidate.student.id)|\(candidate.session)" }
+    static func escortKey(_ pool: StaffPools.Pool, _ session: Session) -> String { "\(pool.label)|\(session)" }
+
+    func values(for year: YearModel, timeLimit: Double, passes: Int = 3) throws(LinearSolverError) -> [Double]? {
+        let start = Date()
+        func left() -> Double { timeLimit - Date().timeIntervalSince(start) }
+        var choices: [TermID: TermChoice] = [:]
+        let terms = workspace.terms.map(\.id)
+        for (position, term) in terms.enumerated() {
+            let share = (left() - timeLimit * 0.3) / Double(terms.count - position)
+            guard let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
+                                              useGuide: true, timeLimit: max(0.2, share)) else { return nil }
+            choices.merge(planned) { $1 }
+        }
+        var best = year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
+        debug("term by term: \(best) after \(Date().timeIntervalSince(start)) s")
+        for pass in 0..<passes {
+            for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true {
+                let others = choices.filter { !group.contains($0.key) }.map(\.value)
+                let current = group.compactMap { choices[$0] }
+                if let planned = try planTerms(group, year: year, others: others, current: current,
+                                               useGuide: false, timeLimit: left() / 2) {
+                    choices.merge(planned) { $1 }
+                }
+            }
+            let objective = year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
+            debug("improvement pass \(pass): \(objective) after \(Date().timeIntervalSince(start)) s")
+            if objective <= best + 1e-6 { break }
+            best = objective
+        }
+        return assemble(year, choices: Array(choices.values))
+    }
+
+    /// Groups of terms re-planned together, the others fixed: each term alone, then each pair.
+    private func neighbourhoods(_ terms: [TermID]) -> [Set<TermID>] {
+        var groups = terms.map { Set([$0]) }
+        if terms.count > 1 {
+            for i in terms.indices { groups.append([terms[i], terms[(i + 1) % terms.count]]) }
+        }
+        return groups
+    }
+
+    /// Plans some terms together with the other terms' choices fixed.
+    private func planTerms(_ terms: Set<TermID>, year: YearModel, others: [TermChoice], current: [TermChoice],
+                           useGuide: Bool, timeLimit: Double) throws(LinearSolverError) -> [TermID: TermChoice]? {
+        var usedEmployers: [StudentID: Set<EmployerID>] = [:]
+        var usedSectors: [StudentID: Set<String>] = [:]
+        for choice in others {
+            for (student, candidate) in choice.byStudent {
+                usedEmployers[student, default: []].insert(candidate.employer.id)
+                usedSectors[student, default: []].insert(candidate.employer.sector)
+            }
+        }
+        let candidates = year.candidates.indices.filter {
+            let candidate = year.candidates[$0]
+            return terms.contains(candidate.session.term) && !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false)
+        }.map { index -> Candidate in
+            var adjusted = year.candidates[index]
+            adjusted.adjustment = useGuide ? (guide?[index] ?? 0) * Self.guideWeight : 0
+            if usedSectors[adjusted.student.id]?.contains(adjusted.employer.sector) ?? false {
+                adjusted.adjustment -= workspace.settings.sectorRepeatPenalty
+            }
+            return adjusted
+        }
+        let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
+        let initial = current.count == terms.count ? assemble(model, choices: current) : nil
+        let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
+            timeLimit: timeLimit, relativeGap: options.relativeGap / 3, presolve: false, initialSolution: initial,
+            nodeLimit: Self.nodeLimit * terms.count, shouldStop: options.shouldStop))
+        guard result.status == .optimal || result.status == .feasible else { return nil }
+        var choices: [TermID: TermChoice] = [:]
+        for term in terms { choices[term] = TermChoice() }
+        for (offset, candidate) in model.candidates.enumerated() where result.values[model.placementColumns[offset].index] > 0.5 {
+            choices[candidate.session.term]!.placements.insert(Self.key(candidate))
+            choices[candidate.session.term]!.byStudent[candidate.student.id] = candidate
+        }
+        for entry in model.escortColumns {
+            choices[entry.session.term]!.escortCounts[Self.escortKey(entry.pool, entry.session)] = result.values[entry.column.index]
+        }
+        for (session, column) in model.sharedGroupColumns { choices[session.term]!.groupCounts[session] = result.values[column.index] }
+        return choices
+    }
+
+    /// Maps term choices onto a model's columns (the year model, or one term's model).
+    func assemble(_ model: YearModel, choices: [TermChoice]) -> [Double] {
+        var values = [Double](repeating: 0, count: model.linear.columns.count)
+        for choice in choices {
+            for (offset, candidate) in model.candidates.enumerated() where choice.placements.contains(Self.key(candidate)) {
+                values[model.placementColumns[offset].index] = 1
+            }
+            for entry in model.escortColumns {
+                if let count = choice.escortCounts[Self.escortKey(entry.pool, entry.session)] { values[entry.column.index] = count }
+            }
+            for (session, column) in model.sharedGroupColumns {
+                if let count = choice.groupCounts[session] { values[column.index] = count }
+            }
+        }
+        for entry in model.sectorRepeatColumns {
+            let placed = entry.candidates.reduce(0.0) { $0 + values[model.placementColumns[$1].index] }
+            values[entry.column.index] = max(0, placed - 1)
+        }
+        return values
+    }
+}
