@@ -21,6 +21,8 @@ struct TermByTermPlan {
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
     /// same workspace always gives the same plan (the time limit is only a safety net).
     static let nodeLimit = 400
+    /// Nodes allowed when two terms are re-planned together (their nodes cost far more).
+    static let pairNodeLimit = 300
 
     /// What one term's plan chose, keyed so it can be mapped onto any model of that term or the year.
     struct TermChoice {
@@ -33,8 +35,12 @@ struct TermByTermPlan {
     static func key(_ candidate: Candidate) -> String { "\(candidate.student.id)|\(candidate.session)" }
     static func escortKey(_ pool: StaffPools.Pool, _ session: Session) -> String { "\(pool.label)|\(session)" }
 
-    func values(for year: YearModel, timeLimit: Double, passes: Int = 3) throws(LinearSolverError) -> [Double]? {
+    /// - Parameter bound: a proven bound on the year's objective; improving stops once the plan is within the gap of it.
+    func values(for year: YearModel, bound: Double, timeLimit: Double, passes: Int = 3) throws(LinearSolverError) -> [Double]? {
         let start = Date()
+        func closeEnough(_ objective: Double) -> Bool {
+            (bound - objective) / max(abs(objective), 1e-9) <= options.relativeGap
+        }
         func left() -> Double { timeLimit - Date().timeIntervalSince(start) }
         var choices: [TermID: TermChoice] = [:]
         let terms = workspace.terms.map(\.id)
@@ -46,14 +52,16 @@ struct TermByTermPlan {
         }
         var best = year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
         debug("term by term: \(best) after \(Date().timeIntervalSince(start)) s")
-        for pass in 0..<passes {
-            for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true {
+        for pass in 0..<passes where !closeEnough(best) {
+            for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true
+                && !closeEnough(year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))) {
                 let others = choices.filter { !group.contains($0.key) }.map(\.value)
                 let current = group.compactMap { choices[$0] }
                 if let planned = try planTerms(group, year: year, others: others, current: current,
-                                               useGuide: false, timeLimit: left() / 2) {
+                                               useGuide: false, timeLimit: left()) {
                     choices.merge(planned) { $1 }
                 }
+                debug("  re-planned \(group.map(\.rawValue).sorted()): \(year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))) at \(Date().timeIntervalSince(start)) s")
             }
             let objective = year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
             debug("improvement pass \(pass): \(objective) after \(Date().timeIntervalSince(start)) s")
@@ -98,7 +106,7 @@ struct TermByTermPlan {
         let initial = current.count == terms.count ? assemble(model, choices: current) : nil
         let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
             timeLimit: timeLimit, relativeGap: options.relativeGap / 3, presolve: false, initialSolution: initial,
-            nodeLimit: Self.nodeLimit * terms.count, shouldStop: options.shouldStop))
+            nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit, shouldStop: options.shouldStop))
         guard result.status == .optimal || result.status == .feasible else { return nil }
         var choices: [TermID: TermChoice] = [:]
         for term in terms { choices[term] = TermChoice() }

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+import PlacementDomain
+import PlanExport
+import SchoolGenerator
+import WorkspaceImport
+import YearSolver
+
+/// The same workspace always gives the same plan, byte for byte.
+@Suite struct DeterminismTests {
+    @Test func planningAGeneratedSchoolTwiceGivesIdenticalFiles() throws {
+        let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 40, employers: 12, staff: 8, sites: 1,
+                                                                       terms: 3, seed: 7))
+        #expect(files == SchoolGenerator.generate(SchoolGeneratorParameters(students: 40, employers: 12, staff: 8, sites: 1,
+                                                                              terms: 3, seed: 7)))
+        let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated"))
+        #expect(workspace.students.count == 40)
+
+        let first = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60))
+        let second = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60))
+        let a = PlanFolder.files(for: first, workspace: workspace)
+        let b = PlanFolder.files(for: second, workspace: workspace)
+        #expect(a.keys.sorted() == PlanFolder.planFiles.sorted())
+        for name in a.keys.sorted() {
+            #expect(Data(a[name]!.utf8) == Data(b[name]!.utf8), "\(name) differs between two runs")
+        }
+        #expect(first.plan.placements.count > 60, "a real plan, not an empty one")
+        #expect(try writtenPlanViolations(first, workspace).isEmpty)
+    }
+}
