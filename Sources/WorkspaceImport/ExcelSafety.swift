@@ -5,12 +5,16 @@ public enum ExcelSafety {
     static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     public static func neutralise(_ cell: String) -> String {
-        guard let first = cell.first, triggers.contains(first) else { return cell }
-        return "'" + cell
+        startsWithTrigger(cell.drop { $0 == "'" }) ? "'" + cell : cell
     }
 
+    /// Undoes ``neutralise(_:)``: `'=x` → `=x`, and `''=x` (a cell that really began `'=`) → `'=x`.
     public static func restore(_ cell: String) -> String {
-        guard cell.first == "'", let second = cell.dropFirst().first, triggers.contains(second) else { return cell }
+        guard cell.first == "'", startsWithTrigger(cell.drop { $0 == "'" }) else { return cell }
         return String(cell.dropFirst())
+    }
+
+    private static func startsWithTrigger(_ text: Substring) -> Bool {
+        text.first.map(triggers.contains) ?? false
     }
 }

@@ -13,6 +13,9 @@ struct Candidate: Sendable {
     let isHistory: Bool
     /// Added to the placement's value (used when planning one term at a time, for sector repeats).
     var adjustment: Double = 0
+    /// The student already has this sector in a term planned outside this model: the repeat
+    /// penalty is then in `adjustment`, and the model adds no repeat variable for the sector.
+    var sectorAlreadyUsed = false
 }
 
 enum CandidateFinder {

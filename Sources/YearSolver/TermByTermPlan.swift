@@ -20,7 +20,10 @@ struct TermByTermPlan {
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
     /// same workspace always gives the same plan (the time limit is only a safety net).
-    static let nodeLimit = 400
+    static let nodeLimit = 2000
+    /// Each sub-MIP is solved to this fraction of the year's gap, so the small gaps of the terms
+    /// add up to less than the year's (measured on the sample school: 30 reaches 0.0099 %, 3 only 0.011 %).
+    static let termGapDivisor = 30.0
     /// Nodes allowed when two terms are re-planned together (their nodes cost far more).
     static let pairNodeLimit = 300
 
@@ -50,31 +53,38 @@ struct TermByTermPlan {
                                               useGuide: true, timeLimit: max(0.2, share)) else { return nil }
             choices.merge(planned) { $1 }
         }
-        var best = year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
-        debug("term by term: \(best) after \(Date().timeIntervalSince(start)) s")
-        for pass in 0..<passes where !closeEnough(best) {
-            for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true
-                && !closeEnough(year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))) {
+        var current = objective(of: choices, year)
+        debug("term by term: \(current) after \(Date().timeIntervalSince(start)) s")
+        for pass in 0..<passes where !closeEnough(current) {
+            let before = current
+            for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
                 let others = choices.filter { !group.contains($0.key) }.map(\.value)
-                let current = group.compactMap { choices[$0] }
-                if let planned = try planTerms(group, year: year, others: others, current: current,
-                                               useGuide: false, timeLimit: left()) {
-                    choices.merge(planned) { $1 }
+                guard let planned = try planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
+                                                  useGuide: false, timeLimit: left()) else { continue }
+                let replanned = choices.merging(planned) { $1 }
+                let value = objective(of: replanned, year)
+                if value > current + 1e-6 {
+                    choices = replanned
+                    current = value
                 }
-                debug("  re-planned \(group.map(\.rawValue).sorted()): \(year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))) at \(Date().timeIntervalSince(start)) s")
+                debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
             }
-            let objective = year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
-            debug("improvement pass \(pass): \(objective) after \(Date().timeIntervalSince(start)) s")
-            if objective <= best + 1e-6 { break }
-            best = objective
+            debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
+            if current <= before + 1e-6 { break }
         }
         return assemble(year, choices: Array(choices.values))
+    }
+
+    private func objective(of choices: [TermID: TermChoice], _ year: YearModel) -> Double {
+        year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
     }
 
     /// Groups of terms re-planned together, the others fixed: each term alone, then each pair.
     private func neighbourhoods(_ terms: [TermID]) -> [Set<TermID>] {
         var groups = terms.map { Set([$0]) }
-        if terms.count > 1 {
+        if terms.count == 2 {
+            groups.append(Set(terms))
+        } else if terms.count > 2 {
             for i in terms.indices { groups.append([terms[i], terms[(i + 1) % terms.count]]) }
         }
         return groups
@@ -99,13 +109,14 @@ struct TermByTermPlan {
             adjusted.adjustment = useGuide ? (guide?[index] ?? 0) * Self.guideWeight : 0
             if usedSectors[adjusted.student.id]?.contains(adjusted.employer.sector) ?? false {
                 adjusted.adjustment -= workspace.settings.sectorRepeatPenalty
+                adjusted.sectorAlreadyUsed = true
             }
             return adjusted
         }
         let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
         let initial = current.count == terms.count ? assemble(model, choices: current) : nil
         let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
-            timeLimit: timeLimit, relativeGap: options.relativeGap / 3, presolve: false, initialSolution: initial,
+            timeLimit: timeLimit, relativeGap: options.relativeGap / Self.termGapDivisor, presolve: false, initialSolution: initial,
             nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit, shouldStop: options.shouldStop))
         guard result.status == .optimal || result.status == .feasible else { return nil }
         var choices: [TermID: TermChoice] = [:]

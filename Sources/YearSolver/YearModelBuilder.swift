@@ -162,7 +162,8 @@ struct YearModelBuilder {
         for (student, sector, members) in index.studentSectors {
             let terms = Set(members.map { model.candidates[$0].session.term })
             let employers = Set(members.map { model.candidates[$0].employer.id })
-            guard terms.count > 1, employers.count > 1, settings.sectorRepeatPenalty > 0 else { continue }
+            guard terms.count > 1, employers.count > 1, settings.sectorRepeatPenalty > 0,
+                  !members.contains(where: { model.candidates[$0].sectorAlreadyUsed }) else { continue }
             let repeats = model.linear.addColumn("sectorRepeats[\(student),\(sector)]", kind: .continuous,
                                                  objective: -settings.sectorRepeatPenalty)
             model.sectorRepeatColumns.append((student, sector, members, repeats))

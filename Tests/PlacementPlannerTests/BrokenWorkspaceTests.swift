@@ -173,4 +173,23 @@ import WorkspaceImport
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-workspace-\(UUID().uuidString)")
         #expect(throws: WorkspaceProblems.self) { try WorkspaceLoader.load(missing) }
     }
+
+    @Test func historyWithoutADayUsesTheFirstHostingDayTheStudentCanAttend() throws {
+        let folder = try MinimalWorkspace.write()
+        try WorkspaceEdit.all(
+            .replace("employers.csv", "farm,Mon;Tue,2,", "farm,Tue;Thu;Fri,2,"),
+            .replace("students.csv", "S1,Ann Lee,10,Brook,main,farm;cafe,,none,,60,,", "S1,Ann Lee,10,Brook,main,farm;cafe,,none,,60,Mon;Thu;Fri,"),
+            .replace("history.csv", "S1,farm1,t1,Mon", "S1,farm1,t2,")).apply(folder)
+        let workspace = try WorkspaceLoader.load(folder)
+        #expect(workspace.history == [HistoryPlacement(student: "S1", session: Session(employer: "farm1", day: .thu, term: "t2"))])
+    }
+
+    @Test func problemsAreCappedPerFile() throws {
+        let rows = (1...80).map { "T\($0),Term,extra" }.joined(separator: "\n")
+        let problems = try Self.problems(after: .setText("terms.csv", "id,name\n" + rows + "\n"))
+        let terms = problems.filter { $0.file == "terms.csv" }
+        #expect(terms.filter { $0.message.contains("cells but the header has") }.count == ProblemList.maximumPerFile)
+        #expect(terms.contains { $0.message.contains("more than 50 problems; the rest are not listed") })
+        #expect(terms.count < 60)
+    }
 }

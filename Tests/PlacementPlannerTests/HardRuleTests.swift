@@ -200,4 +200,32 @@ import YearSolver
         #expect(outcome.employer(of: "S2", "t2") == "farm1")
         expectOptimal(outcome, handObjective([(0, 10), (0, 10), (5, 10), (5, 10)]))
     }
+
+    @Test func rule10_historyThatCannotBeEscortedIsAnError() throws {
+        var school = TestSchool()
+        school.student("S1", interests: ["farm"], escort: .oneToOne, skills: ["epilepsy"])
+        school.employer("farm1", sector: "farm")
+        school.staffMember("A")
+        school.fixed("S1", at: "farm1", .mon)
+        #expect {
+            _ = try YearPlanner.plan(school.workspace, options: PlanningOptions(timeLimit: 10))
+        } throws: { error in
+            guard case PlanningError.historyCannotBeEscorted = error else { return false }
+            return "\(error)".contains("history.csv")
+        }
+    }
+
+    @Test func rule10_escortedHistoryGetsItsEscort() throws {
+        var school = TestSchool()
+        school.student("S1", interests: ["cafe"], escort: .oneToOne, skills: ["epilepsy"])
+        school.employer("farm1", sector: "farm")
+        school.employer("cafe1", sector: "cafe")
+        school.staffMember("A")
+        school.staffMember("B", skills: ["epilepsy"])
+        school.fixed("S1", at: "farm1", .mon)
+        let outcome = try school.plan()
+        #expect(outcome.employer(of: "S1") == "farm1")
+        #expect(outcome.escorts(at: "farm1", .mon) == ["B"])
+        expectOptimal(outcome, handObjective([(0, 10)], escorts: 1))
+    }
 }

@@ -136,6 +136,19 @@ import YearSolver
         expectOptimal(outcome, handObjective([(5, 10), (0, 10)], settings: school.settings))
     }
 
+    @Test func historySectorCountsTowardRepeats() throws {
+        // S1 was at a farm in t1 (history); in t2 another farm scores 5 − 2 = 3, the cafe 4.
+        var school = TestSchool(terms: 2)
+        school.student("S1", interests: ["farm", "cafe"])
+        school.employer("farm1", sector: "farm", terms: ["t1"])
+        school.employer("farm2", sector: "farm", terms: ["t2"])
+        school.employer("cafe1", sector: "cafe", terms: ["t2"])
+        school.fixed("S1", at: "farm1", .mon, "t1")
+        let outcome = try school.plan()
+        #expect(outcome.employer(of: "S1", "t2") == "cafe1")
+        expectOptimal(outcome, handObjective([(5, 10), (4, 10)]))
+    }
+
     @Test func threePlacementsInOneSectorCountTwoRepeats() throws {
         var school = TestSchool(terms: 3)
         school.student("S1", interests: ["farm"])

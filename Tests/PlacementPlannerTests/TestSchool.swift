@@ -115,9 +115,13 @@ func expectOptimal(_ outcome: PlanOutcome, _ expected: Double, sourceLocation: S
 // MARK: - Temporary folders and written plans
 
 enum TempDir {
+    /// Every folder a test run makes lives under one folder per run, easy to delete.
+    static let root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("placement-planner-tests")
+        .appendingPathComponent("run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+
     static func make(_ label: String = "test") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("placement-tests-\(label)-\(UUID().uuidString)")
+        let url = root.appendingPathComponent("\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
