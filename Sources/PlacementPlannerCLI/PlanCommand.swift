@@ -44,6 +44,7 @@ struct Plan: ParsableCommand {
         }
         if let exportModel {
             try runOrExit { try YearPlanner.exportModel(school, to: exportModel, mps: exportModel.hasSuffix(".mps")) }
+            printError("Model written to \(exportModel)\(exportModel.hasSuffix(".mps") ? " (MPS does not record the sense: the model MAXIMISES)" : "").")
         }
         Interruption.install()
         let progress = quiet ? nil : ProgressLine.reporter()

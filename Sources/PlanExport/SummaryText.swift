@@ -7,9 +7,13 @@ import YearSolver
 public enum SummaryText {
     public static func render(_ outcome: PlanOutcome, workspace: Workspace, includeTimings: Bool = true) -> String {
         let score = outcome.score
-        let quality = outcome.provenOptimal && outcome.relativeGap < 1e-9
-            ? "proven optimal"
-            : String(format: "within %.4f %% of the best possible (bound %.2f)", outcome.relativeGap * 100, outcome.bound)
+        let quality = if !outcome.bound.isFinite {
+            "not proven: the time limit stopped the search before a bound was found (try a longer --time-limit)"
+        } else if outcome.relativeGap < 1e-9 {
+            "proven optimal"
+        } else {
+            String(format: "within %.4f %% of the best possible (bound %.2f)", outcome.relativeGap * 100, outcome.bound)
+        }
         var lines = [
             "Students: \(workspace.students.count) (\(workspace.terms.count) terms, \(workspace.employers.count) employers, \(workspace.staff.count) escort staff)",
             "Placements: \(score.placements) made of \(outcome.requestedPlacements) student-terms; \(outcome.unplaced.count) unplaced (see unplaced.csv)",

@@ -88,19 +88,27 @@ enum UnplacedReasons {
                                     plan: Plan, used: [Session: Int], workspace: Workspace) -> String {
         let otherTerms = Dictionary(plan.placements.filter { $0.student == student.id }.map { ($0.session.employer, $0.session.term) },
                                     uniquingKeysWith: { a, _ in a })
-        let details = options.map { employer, day -> String in
-            let label = "\(employer.name) (\(day))"
+        var statuses: [(employer: Employer, days: [Weekday], status: String)] = []
+        for (employer, day) in options {
+            let status: String
             if let other = otherTerms[employer.id], let otherTerm = workspace.term(other) {
-                return "\(label) already used in \(otherTerm.name)"
+                status = "already used in \(otherTerm.name)"
+            } else if used[Session(employer: employer.id, day: day, term: term.id), default: 0] >= employer.capacity {
+                status = "full"
+            } else {
+                status = student.escort == .none ? "not usable without unplacing another student" : "no escort free"
             }
-            if used[Session(employer: employer.id, day: day, term: term.id), default: 0] >= employer.capacity {
-                return "\(label) full"
+            if let last = statuses.last, last.employer.id == employer.id, last.status == status {
+                statuses[statuses.count - 1].days.append(day)
+            } else {
+                statuses.append((employer, [day], status))
             }
-            return student.escort == .none ? "\(label) not usable without unplacing another student" : "\(label) no escort free"
         }
+        let details = statuses.map { "\($0.employer.name) (\($0.days.map(\.description).joined(separator: ", "))) \($0.status)" }
         let shown = details.prefix(4).joined(separator: "; ")
         let more = details.count > 4 ? "; and \(details.count - 4) more" : ""
-        return "All \(options.count) allowed placement\(options.count == 1 ? " was" : "s were") taken: \(shown)\(more)."
+        let opening = options.count == 1 ? "The only allowed session was taken" : "All \(options.count) allowed sessions were taken"
+        return "\(opening): \(shown)\(more)."
     }
 
     private static func names(_ employers: [Employer]) -> String {

@@ -92,6 +92,12 @@ public enum YearPlanner {
         }
     }
 
+    /// Builds the year model and returns its size (for benchmarks and `plan`'s summary).
+    public static func modelSize(_ workspace: Workspace) -> (variables: Int, constraints: Int) {
+        let model = buildModel(workspace)
+        return (model.linear.columns.count, model.linear.rows.count)
+    }
+
     static func buildModel(_ workspace: Workspace, pools: StaffPools? = nil) -> YearModel {
         let pools = pools ?? StaffPools(workspace)
         let candidates = CandidateFinder.candidates(in: workspace, pools: pools)

@@ -102,7 +102,7 @@ import YearSolver
         let outcome = try school.plan()
         #expect(outcome.plan.placements.count == 1)
         let entry = try #require(outcome.unplaced.first)
-        #expect(entry.reason == "All 1 allowed placement was taken: Farm One (Mon) full.")
+        #expect(entry.reason == "The only allowed session was taken: Farm One (Mon) full.")
         expectOptimal(outcome, handObjective([(5, 10)]))
     }
 
