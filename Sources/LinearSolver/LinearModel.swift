@@ -70,3 +70,20 @@ public struct LinearModel: Sendable {
         zip(columns, values).reduce(0) { $0 + $1.0.objective * $1.1 }
     }
 }
+
+extension LinearModel {
+    /// Whether an assignment keeps every bound, integrality and row (within `tolerance`).
+    /// Used before trusting a plan that did not come from the solver itself.
+    public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == columns.count else { return false }
+        for (column, value) in zip(columns, values) {
+            guard value.isFinite, value >= column.lower - tolerance, value <= column.upper + tolerance else { return false }
+            if column.kind != .continuous && abs(value - value.rounded()) > tolerance { return false }
+        }
+        for row in rows {
+            let activity = row.terms.reduce(0) { $0 + $1.coefficient * values[$1.column.index] }
+            guard activity >= row.lower - tolerance, activity <= row.upper + tolerance else { return false }
+        }
+        return true
+    }
+}

@@ -122,7 +122,7 @@ final class SearchRun {
             return model.columns[column - 1].kind == .continuous ? value : value.rounded()
         }
         var objective = glp_mip_obj_val(problem)
-        if let initial = options.initialSolution, model.objectiveValue(initial) > objective + 1e-9 {
+        if let initial = options.initialSolution, model.isFeasible(initial), model.objectiveValue(initial) > objective + 1e-9 {
             return SolveResult(status: .feasible, values: initial, objective: model.objectiveValue(initial),
                                bound: bestBound ?? objective, seconds: seconds, nodes: nodes)
         }
@@ -136,7 +136,7 @@ final class SearchRun {
     /// The search ended without a plan of its own; fall back to the plan handed in, if any.
     private func finishWithInitialOnly() -> SolveResult {
         let seconds = Date().timeIntervalSince(start)
-        guard let initial = options.initialSolution else {
+        guard let initial = options.initialSolution, model.isFeasible(initial) else {
             return SolveResult(status: .noSolutionFound, values: [], objective: 0, bound: 0, seconds: seconds, nodes: nodes)
         }
         let objective = model.objectiveValue(initial)

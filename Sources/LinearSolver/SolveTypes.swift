@@ -36,6 +36,11 @@ public struct SolveProgress: Sendable {
     public let bound: Double?
     public let relativeGap: Double?
     public let nodes: Int
+
+    public init(elapsedSeconds: Double, bestObjective: Double?, bound: Double?, relativeGap: Double?, nodes: Int) {
+        self.elapsedSeconds = elapsedSeconds; self.bestObjective = bestObjective; self.bound = bound
+        self.relativeGap = relativeGap; self.nodes = nodes
+    }
 }
 
 public enum SolveStatus: Sendable, Equatable {

@@ -33,26 +33,28 @@ struct SolveStrategy {
     func solve(_ model: YearModel) throws(LinearSolverError) -> Outcome? {
         let start = Date()
         func elapsed() -> Double { Date().timeIntervalSince(start) }
-        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.5)
+        let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
+        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4)
         let bound = relaxation.solved ? relaxation.objective : .infinity
-        debug("relaxation \(relaxation.objective) in \(relaxation.seconds) s")
+        debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
         let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide)
-            .values(for: model, bound: bound, timeLimit: (options.timeLimit - elapsed()) * 0.8)
-        if let first {
-            let objective = model.linear.objectiveValue(first)
-            let gap = (bound - objective) / max(abs(objective), 1e-9)
-            debug("first plan \(objective), gap \(gap) after \(elapsed()) s")
-            // On a large year the whole-year search is not run after a first plan: measured on the
-            // sample school it spent about a second per node and improved nothing in minutes. On a
-            // small one it proves what the relaxation alone cannot (e.g. ceil(shared / R) escorts).
-            if gap > options.relativeGap && model.linear.columns.count <= Self.fullSearchColumnLimit {
-                return try fullSearch(model, initial: first, bound: bound, start: start)
-            }
-            return Outcome(values: first, objective: objective, bound: max(bound, objective),
-                           provenWithinGap: gap <= options.relativeGap, seconds: elapsed())
+            .values(for: model, bound: bound, fallback: greedy, timeLimit: (options.timeLimit - elapsed()) * 0.9)
+        guard model.linear.isFeasible(first) else {
+            // Only when even the greedy plan breaks a row: history that cannot be escorted, say.
+            return try fullSearch(model, initial: nil, bound: bound, start: start)
         }
-        return try fullSearch(model, initial: nil, bound: bound, start: start)
+        let objective = model.linear.objectiveValue(first)
+        let gap = (bound - objective) / max(abs(objective), 1e-9)
+        debug("first plan \(objective), gap \(gap) after \(elapsed()) s")
+        // On a large year the whole-year search is not run after a first plan: measured on the
+        // sample school it spent about a second per node and improved nothing in minutes. On a
+        // small one it proves what the relaxation alone cannot (e.g. ceil(shared / R) escorts).
+        if gap > options.relativeGap && model.linear.columns.count <= Self.fullSearchColumnLimit {
+            return try fullSearch(model, initial: first, bound: bound, start: start)
+        }
+        return Outcome(values: first, objective: objective, bound: max(bound, objective),
+                       provenWithinGap: gap <= options.relativeGap, seconds: elapsed())
     }
 
     /// Full branch-and-cut, starting from a known plan when there is one.

@@ -39,6 +39,11 @@ struct StaffPools: Sendable {
         poolsByDay[DayKey(day: day, term: term)] ?? []
     }
 
+    /// The pool a member of staff belongs to on a day and term (nil when not free then).
+    func pool(of staff: StaffID, on day: Weekday, in term: TermID) -> Pool? {
+        pools(on: day, in: term).first { $0.members.contains(staff) }
+    }
+
     /// Whether anyone is free to escort the student that day, holding each needed skill.
     func canEverEscort(_ student: Student, on day: Weekday, in term: TermID) -> Bool {
         guard student.escort != .none else { return true }

@@ -39,7 +39,10 @@ struct TermByTermPlan {
     static func escortKey(_ pool: StaffPools.Pool, _ session: Session) -> String { "\(pool.label)|\(session)" }
 
     /// - Parameter bound: a proven bound on the year's objective; improving stops once the plan is within the gap of it.
-    func values(for year: YearModel, bound: Double, timeLimit: Double, passes: Int = 3) throws(LinearSolverError) -> [Double]? {
+    /// - Parameter fallback: a valid plan (``GreedyPlan``) used when it is better than the first
+    ///   pass, or when the time limit stops a term's MIP before it has a plan.
+    func values(for year: YearModel, bound: Double, fallback: [TermID: TermChoice], timeLimit: Double,
+                passes: Int = 3) throws(LinearSolverError) -> [Double] {
         let start = Date()
         func closeEnough(_ objective: Double) -> Bool {
             (bound - objective) / max(abs(objective), 1e-9) <= options.relativeGap
@@ -49,12 +52,21 @@ struct TermByTermPlan {
         let terms = workspace.terms.map(\.id)
         for (position, term) in terms.enumerated() {
             let share = (left() - timeLimit * 0.3) / Double(terms.count - position)
-            guard let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
-                                              useGuide: true, timeLimit: max(0.2, share)) else { return nil }
+            guard share > 0.2, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
+                                                           useGuide: true, timeLimit: share) else {
+                choices = fallback
+                break
+            }
             choices.merge(planned) { $1 }
         }
         var current = objective(of: choices, year)
-        debug("term by term: \(current) after \(Date().timeIntervalSince(start)) s")
+        let greedy = year.linear.isFeasible(assemble(year, choices: Array(fallback.values))) ? objective(of: fallback, year) : -.infinity
+        debug("term by term: \(current), greedy \(greedy), after \(Date().timeIntervalSince(start)) s")
+        if greedy > current {
+            choices = fallback
+            current = greedy
+        }
+        report(current, bound: bound, since: start)
         for pass in 0..<passes where !closeEnough(current) {
             let before = current
             for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
@@ -68,11 +80,19 @@ struct TermByTermPlan {
                     current = value
                 }
                 debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
+                report(current, bound: bound, since: start)
             }
             debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
             if current <= before + 1e-6 { break }
         }
         return assemble(year, choices: Array(choices.values))
+    }
+
+    /// Tells the progress line how far the year's plan has come.
+    private func report(_ objective: Double, bound: Double, since start: Date) {
+        let gap = bound.isFinite ? (bound - objective) / max(abs(objective), 1e-9) : nil
+        options.progress?(SolveProgress(elapsedSeconds: Date().timeIntervalSince(start), bestObjective: objective,
+                                        bound: bound.isFinite ? bound : nil, relativeGap: gap, nodes: 0))
     }
 
     private func objective(of choices: [TermID: TermChoice], _ year: YearModel) -> Double {
