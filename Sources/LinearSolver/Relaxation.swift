@@ -26,9 +26,9 @@ extension GLPKSolver {
         glp_term_out(GLP_OFF)
         let problem = GLPKProblem.load(model)
         defer { glp_delete_prob(problem) }
-        let solved = model.columns.count <= interiorPointColumnLimit
-            ? interiorPoint(problem, model: model)
-            : primalSimplex(problem, timeLimit: timeLimit)
+        // The interior-point solver gives up on some models (fixed columns, say): then the simplex.
+        let solved = (model.columns.count <= interiorPointColumnLimit ? interiorPoint(problem, model: model) : nil)
+            ?? primalSimplex(problem, timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(start)))
         guard let (objective, values) = solved else {
             return RelaxationResult(solved: false, objective: 0, values: [], seconds: Date().timeIntervalSince(start))
         }

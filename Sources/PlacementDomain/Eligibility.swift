@@ -34,7 +34,7 @@ public enum Eligibility {
     public static func eligibleSessions(for student: Student, in workspace: Workspace) -> [Session] {
         var sessions: [Session] = []
         for term in workspace.terms where student.terms.contains(term.id) {
-            for employer in workspace.employers where employer.capacity > 0 {
+            for employer in workspace.employers where employer.capacity(in: term.id) > 0 {
                 for day in Weekday.allCases where
                     firstBrokenRule(student, employer, day: day, term: term.id, in: workspace) == nil {
                     sessions.append(Session(employer: employer.id, day: day, term: term.id))

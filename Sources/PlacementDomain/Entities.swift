@@ -66,6 +66,8 @@ public struct Employer: Sendable, Equatable {
     public let days: Set<Weekday>
     /// Students per hosting day per term.
     public let capacity: Int
+    /// Terms with a different capacity (set by a what-if change such as `--capacity oxfam=1`).
+    public var capacityByTerm: [TermID: Int] = [:]
     public let terms: Set<TermID>
     public let features: Set<String>
     /// Pathways accepted; empty means every pathway.
@@ -73,6 +75,9 @@ public struct Employer: Sendable, Equatable {
     public let minYear: Int?
     public let maxYear: Int?
     public let location: Coordinate?
+
+    /// Students per hosting day in one term.
+    public func capacity(in term: TermID) -> Int { capacityByTerm[term] ?? capacity }
 
     public init(id: EmployerID, name: String, sector: String, days: Set<Weekday>, capacity: Int, terms: Set<TermID>,
                 features: Set<String> = [], pathways: Set<String> = [], minYear: Int? = nil, maxYear: Int? = nil,

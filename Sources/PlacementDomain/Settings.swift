@@ -12,6 +12,10 @@ public struct Settings: Sendable, Equatable {
     public var sectorRepeatPenalty: Double = 2
     /// Points lost per (staff member, session) escort assignment.
     public var escortPenalty: Double = 1
+    /// What-if: points lost for each (student, term) whose placement differs from the current plan.
+    public var disruptionWeight: Double = 50
+    /// What-if: points lost when a placement keeps its employer but changes day.
+    public var dayChangeWeight: Double = 5
 
     public init() {}
 }

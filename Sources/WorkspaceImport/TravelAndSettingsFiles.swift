@@ -37,6 +37,7 @@ func readSettings(_ table: CSVTable, log: ProblemLog) -> Settings {
     let weights: [String: WritableKeyPath<Settings, Double>] = [
         "placement_weight": \.placementWeight, "interest_weight": \.interestWeight, "travel_weight": \.travelWeight,
         "sector_repeat_penalty": \.sectorRepeatPenalty, "escort_penalty": \.escortPenalty,
+        "disruption_weight": \.disruptionWeight, "day_change_weight": \.dayChangeWeight,
     ]
     for record in table.records {
         let row = RowParser(record: record, log: log)

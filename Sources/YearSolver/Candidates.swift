@@ -16,20 +16,45 @@ struct Candidate: Sendable {
     /// The student already has this sector in a term planned outside this model: the repeat
     /// penalty is then in `adjustment`, and the model adds no repeat variable for the sector.
     var sectorAlreadyUsed = false
+    /// What-if: the value of keeping (or the cost of changing) the student's current placement.
+    var keepValue: Double = 0
 }
 
 enum CandidateFinder {
-    static func candidates(in workspace: Workspace, pools: StaffPools) -> [Candidate] {
+    /// - Parameters:
+    ///   - frozenTerms: terms in which only the history placements may appear (what-if).
+    ///   - current: the plan a what-if should disturb as little as possible.
+    static func candidates(in workspace: Workspace, pools: StaffPools, frozenTerms: Set<TermID> = [],
+                           current: Plan? = nil) -> [Candidate] {
         let history = Set(workspace.history.map { Placement(student: $0.student, session: $0.session) })
+        let currentByStudentTerm = Dictionary((current?.placements ?? []).map { ("\($0.student)|\($0.session.term)", $0.session) },
+                                              uniquingKeysWith: { a, _ in a })
         var result: [Candidate] = []
         for student in workspace.students {
             for session in Eligibility.eligibleSessions(for: student, in: workspace) {
                 let isHistory = history.contains(Placement(student: student.id, session: session))
-                guard isHistory || pools.canEverEscort(student, on: session.day, in: session.term) else { continue }
-                result.append(candidate(student, session, workspace: workspace, isHistory: isHistory))
+                guard isHistory || (!frozenTerms.contains(session.term)
+                                    && pools.canEverEscort(student, on: session.day, in: session.term)) else { continue }
+                var found = candidate(student, session, workspace: workspace, isHistory: isHistory)
+                if current != nil {
+                    found.keepValue = keepValue(session, was: currentByStudentTerm["\(student.id)|\(session.term)"],
+                                                settings: workspace.settings)
+                }
+                result.append(found)
             }
         }
         return result
+    }
+
+    /// Minimal disruption: a changed (student, term) costs the disruption weight, a changed day
+    /// only the day-change weight. Written as a value per candidate (the constant dropped):
+    /// same session +weight, same employer other day +(weight − day weight), placing a student
+    /// the current plan left unplaced −weight.
+    static func keepValue(_ session: Session, was: Session?, settings: Settings) -> Double {
+        guard let was else { return -settings.disruptionWeight }
+        if was == session { return settings.disruptionWeight }
+        if was.employer == session.employer { return settings.disruptionWeight - settings.dayChangeWeight }
+        return 0
     }
 
     private static func candidate(_ student: Student, _ session: Session, workspace: Workspace, isHistory: Bool) -> Candidate {

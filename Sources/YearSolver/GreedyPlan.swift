@@ -39,7 +39,7 @@ struct GreedyPlan {
                 let history = options.filter(\.isHistory)
                 let ranked = history.isEmpty ? options.sorted { value($0, usedSectors) > value($1, usedSectors) } : history
                 for candidate in ranked where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
-                    guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity,
+                    guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity(in: candidate.session.term),
                           place(candidate, in: &state) || candidate.isHistory else { continue }
                     state.count[candidate.session, default: 0] += 1
                     choice.placements.insert(TermByTermPlan.key(candidate))
@@ -58,7 +58,8 @@ struct GreedyPlan {
     private func value(_ candidate: Candidate, _ usedSectors: [StudentID: Set<String>]) -> Double {
         let settings = workspace.settings
         let repeatCost = usedSectors[candidate.student.id]?.contains(candidate.employer.sector) ?? false ? settings.sectorRepeatPenalty : 0
-        return settings.interestWeight * Double(candidate.interestPoints) - settings.travelWeight * Double(candidate.travelMinutes) - repeatCost
+        return settings.interestWeight * Double(candidate.interestPoints) - settings.travelWeight * Double(candidate.travelMinutes)
+            - repeatCost + candidate.keepValue
     }
 
     /// Adds the student's escort needs at the session if staff allow; false when they do not.

@@ -38,7 +38,7 @@ struct YearModelBuilder {
     mutating func addPlacementVariables() {
         for candidate in model.candidates {
             let value = settings.placementWeight + settings.interestWeight * Double(candidate.interestPoints)
-                - settings.travelWeight * Double(candidate.travelMinutes) + candidate.adjustment
+                - settings.travelWeight * Double(candidate.travelMinutes) + candidate.adjustment + candidate.keepValue
             let column = model.linear.addColumn("x[\(candidate.student.id),\(candidate.session)]", kind: .binary, objective: value)
             model.placementColumns.append(column)
         }
@@ -84,7 +84,7 @@ struct YearModelBuilder {
     mutating func sessionCapacity() {
         for session in index.sessions {
             let members = index.bySession[session]!
-            let capacity = model.candidates[members[0]].employer.capacity
+            let capacity = model.candidates[members[0]].employer.capacity(in: session.term)
             guard members.count > capacity else { continue }
             model.linear.addRow("capacity[\(session)]", members.map { (x($0), 1) }, upper: Double(capacity))
         }

@@ -8,6 +8,10 @@ public struct PlanningOptions: Sendable {
     public var relativeGap: Double
     public var progress: (@Sendable (SolveProgress) -> Void)?
     public var shouldStop: (@Sendable () -> Bool)?
+    /// What-if: terms kept exactly as in `current` (only history placements appear in them).
+    public var frozenTerms: Set<TermID> = []
+    /// What-if: the current plan, to change as little as possible.
+    public var current: Plan?
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.shouldStop = shouldStop
@@ -42,6 +46,7 @@ public enum PlanningError: Error, CustomStringConvertible {
     case historyCannotBeEscorted
     case noPlanFound(seconds: Double)
     case solver(String)
+    case frozenPlacementNotAllowed(student: StudentID, session: Session)
 
     public var description: String {
         switch self {
@@ -49,6 +54,8 @@ public enum PlanningError: Error, CustomStringConvertible {
             "The placements fixed in history.csv cannot all be escorted with the staff in staff.csv (rule 9). Check the escorts free on those days."
         case .noPlanFound(let seconds):
             "No plan was found within the time limit (\(Int(seconds)) s). Try a longer --time-limit."
+        case .frozenPlacementNotAllowed(let student, let session):
+            "Student \(student)'s placement at \(session.employer) on \(session.day) in \(session.term) is in a term being kept as it was, but the workspace no longer allows it. Use --from \(session.term) to re-plan that term too, or correct the workspace."
         case .solver(let why):
             "The planner hit an internal problem: \(why). Please report it with the workspace."
         }
@@ -61,7 +68,7 @@ public enum YearPlanner {
     public static func plan(_ workspace: Workspace, options: PlanningOptions = PlanningOptions()) throws(PlanningError) -> PlanOutcome {
         let buildStart = Date()
         let pools = StaffPools(workspace)
-        let model = buildModel(workspace, pools: pools)
+        let model = buildModel(workspace, pools: pools, frozenTerms: options.frozenTerms, current: options.current)
         let buildSeconds = Date().timeIntervalSince(buildStart)
         let solved: SolveStrategy.Outcome?
         do {
@@ -72,7 +79,7 @@ public enum YearPlanner {
             throw .solver(error.description)
         }
         guard let result = solved else { throw .noPlanFound(seconds: Date().timeIntervalSince(buildStart)) }
-        let plan = PlanDecoder.decode(model, values: result.values)
+        let plan = PlanDecoder.decode(model, values: result.values, current: options.current)
         let score = PlanScore.compute(plan, in: workspace)
         return PlanOutcome(
             plan: plan, score: score, unplaced: UnplacedReasons.explain(plan, workspace: workspace),
@@ -98,9 +105,10 @@ public enum YearPlanner {
         return (model.linear.columns.count, model.linear.rows.count)
     }
 
-    static func buildModel(_ workspace: Workspace, pools: StaffPools? = nil) -> YearModel {
+    static func buildModel(_ workspace: Workspace, pools: StaffPools? = nil, frozenTerms: Set<TermID> = [],
+                           current: Plan? = nil) -> YearModel {
         let pools = pools ?? StaffPools(workspace)
-        let candidates = CandidateFinder.candidates(in: workspace, pools: pools)
+        let candidates = CandidateFinder.candidates(in: workspace, pools: pools, frozenTerms: frozenTerms, current: current)
         return YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
     }
 }

@@ -1,0 +1,95 @@
+import PlacementDomain
+
+/// One (student, term) whose placement differs between the current plan and the what-if plan.
+public struct PlacementChange: Sendable, Equatable {
+    public enum Kind: String, Sendable { case moved, dayChanged, newlyPlaced, newlyUnplaced }
+    public let student: StudentID
+    public let term: TermID
+    public let before: Session?
+    public let after: Session?
+    public let kind: Kind
+    public let reason: String
+}
+
+/// One escort duty (staff, term, day) that differs between the two plans.
+public struct EscortChange: Sendable, Equatable {
+    public let staff: StaffID
+    public let term: TermID
+    public let day: Weekday
+    public let before: EmployerID?
+    public let after: EmployerID?
+}
+
+public struct WhatIfOutcome: Sendable {
+    /// The new plan, against the changed workspace.
+    public let outcome: PlanOutcome
+    /// The workspace with the changes applied (what the new plan verifies against).
+    public let workspace: Workspace
+    public let changes: [PlacementChange]
+    public let escortChanges: [EscortChange]
+    /// The current plan's objective (against the original workspace).
+    public let objectiveBefore: Double
+
+    public var studentsAffected: Int { Set(changes.map(\.student)).count }
+    public func count(_ kind: PlacementChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+}
+
+/// Re-plans after a change with as little disruption as possible: terms before `from` are kept
+/// exactly, and from `from` on every (student, term) that differs from the current plan costs the
+/// disruption weight — far less than a placement, far more than any interest or travel gain — so
+/// students move only when that lets someone be placed or the change forces it.
+public enum WhatIfPlanner {
+    public static func replan(_ workspace: Workspace, current: Plan, changes: [WorkspaceChange], from: TermID,
+                              options: PlanningOptions = PlanningOptions()) throws(PlanningError) -> WhatIfOutcome {
+        let start = workspace.order(of: from) ?? 0
+        let frozen = Set(workspace.terms.prefix(start).map(\.id))
+        let later = Set(workspace.terms.dropFirst(start).map(\.id))
+        var changed = workspace.applying(changes, from: later)
+        let kept = try frozenPlacements(current, frozen: frozen, in: changed)
+        let stillAllowed = workspace.history.filter { later.contains($0.session.term) && isAllowed($0, in: changed) }
+        changed = changed.with(history: kept + stillAllowed)
+        var planning = options
+        planning.frozenTerms = frozen
+        planning.current = current
+        let planned = try YearPlanner.plan(changed, options: planning)
+        var plan = planned.plan
+        for session in plan.escorts.keys where frozen.contains(session.term) { plan.escorts[session] = nil }
+        for (session, staff) in current.escorts where frozen.contains(session.term) { plan.escorts[session] = staff }
+        let outcome = planned.replacingPlan(plan, score: PlanScore.compute(plan, in: changed))
+        return WhatIfOutcome(
+            outcome: outcome, workspace: changed,
+            changes: PlanDifference.placements(before: current, after: plan, terms: later, changes: changes,
+                                               unplaced: outcome.unplaced, workspace: changed),
+            escortChanges: PlanDifference.escorts(before: current, after: plan, terms: later),
+            objectiveBefore: PlanScore.compute(current, in: workspace).objective)
+    }
+
+    /// The current plan's placements in the frozen terms, each still allowed by the workspace.
+    private static func frozenPlacements(_ current: Plan, frozen: Set<TermID>, in workspace: Workspace) throws(PlanningError) -> [HistoryPlacement] {
+        var kept: [HistoryPlacement] = []
+        for placement in current.placements where frozen.contains(placement.session.term) {
+            let fixed = HistoryPlacement(student: placement.student, session: placement.session)
+            guard isAllowed(fixed, in: workspace) else {
+                throw .frozenPlacementNotAllowed(student: placement.student, session: placement.session)
+            }
+            kept.append(fixed)
+        }
+        return kept
+    }
+
+    private static func isAllowed(_ placement: HistoryPlacement, in workspace: Workspace) -> Bool {
+        guard let student = workspace.student(placement.student), let employer = workspace.employer(placement.session.employer)
+        else { return false }
+        return employer.capacity(in: placement.session.term) > 0
+            && Eligibility.firstBrokenRule(student, employer, day: placement.session.day, term: placement.session.term,
+                                           in: workspace) == nil
+    }
+}
+
+extension PlanOutcome {
+    func replacingPlan(_ plan: Plan, score: PlanScore) -> PlanOutcome {
+        PlanOutcome(plan: plan, score: score, unplaced: unplaced, requestedPlacements: requestedPlacements,
+                    provenOptimal: provenOptimal, bound: bound, relativeGap: relativeGap, solveSeconds: solveSeconds,
+                    buildSeconds: buildSeconds, variables: variables, constraints: constraints)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import PlacementDomain
+import PlanExport
+import PlanVerify
+import YearSolver
+
+/// What-if re-planning: frozen terms kept exactly, and among plans with the most placements the
+/// fewest changed (student, term)s — on instances small enough to know the answer by hand.
+@Suite struct WhatIfTests {
+    static func plan(_ placements: [(String, String, Weekday, String)], escorts: [Session: [StaffID]] = [:]) -> Plan {
+        Plan(placements: placements.map {
+            Placement(student: StudentID($0.0), session: Session(employer: EmployerID($0.1), day: $0.2, term: TermID($0.3)))
+        }, escorts: escorts)
+    }
+
+    /// s1 may go to A or C, s2 only to A or B. When B withdraws, s2 can be placed only if the
+    /// bystander s1 moves from A to C: two moves, both still placed.
+    @Test func aBystanderMovesSoTheWithdrawnEmployersStudentIsPlaced() throws {
+        var school = TestSchool()
+        school.employer("A", sector: "farm")
+        school.employer("B", sector: "cafe")
+        school.employer("C", sector: "office")
+        school.student("s1", interests: ["farm", "office"], avoid: ["B"])
+        school.student("s2", interests: ["cafe", "farm"], avoid: ["C"])
+        let current = Self.plan([("s1", "A", .mon, "t1"), ("s2", "B", .mon, "t1")])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.withdraw("B")], from: "t1")
+        #expect(result.outcome.employer(of: "s1") == "C")
+        #expect(result.outcome.employer(of: "s2") == "A")
+        #expect(result.count(.moved) == 2)
+        #expect(result.count(.newlyUnplaced) == 0)
+        #expect(result.changes.first { $0.student == "s2" }?.reason == "B withdrew.")
+        #expect(try writtenPlanViolations(result.outcome, result.workspace).isEmpty)
+    }
+
+    /// Nobody moves just to gain interest points: s1 stays at its less-liked employer.
+    @Test func nobodyMovesOnlyForInterest() throws {
+        var school = TestSchool()
+        school.employer("liked", sector: "farm")
+        school.employer("other", sector: "office")
+        school.employer("gone", sector: "cafe")
+        school.student("s1", interests: ["farm", "office"])
+        let current = Self.plan([("s1", "other", .mon, "t1")])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.withdraw("gone")], from: "t1")
+        #expect(result.outcome.employer(of: "s1") == "other")
+        #expect(result.changes.isEmpty)
+    }
+
+    /// Of two students who could move to make room, exactly one moves (the minimum).
+    @Test func capacityCutMovesTheFewestStudents() throws {
+        var school = TestSchool()
+        school.employer("A", capacity: 2)
+        school.employer("B", capacity: 1)
+        school.student("s1")
+        school.student("s2")
+        let current = Self.plan([("s1", "A", .mon, "t1"), ("s2", "A", .mon, "t1")])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.capacity("A", 1)], from: "t1")
+        #expect(result.outcome.score.placements == 2)
+        #expect(result.count(.moved) == 1)
+        #expect(result.changes.count == 1)
+    }
+
+    /// Terms before --from are kept exactly, even where the change would otherwise apply.
+    @Test func termsBeforeFromAreFrozen() throws {
+        var school = TestSchool(terms: 2)
+        school.employer("A")
+        school.employer("B")
+        school.student("s1")
+        let current = Self.plan([("s1", "A", .mon, "t1"), ("s1", "B", .mon, "t2")])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.withdraw("A"), .withdraw("B")], from: "t2")
+        #expect(result.outcome.employer(of: "s1", "t1") == "A")
+        #expect(result.outcome.employer(of: "s1", "t2") == nil)
+        #expect(result.count(.newlyUnplaced) == 1)
+        #expect(try writtenPlanViolations(result.outcome, result.workspace).isEmpty)
+    }
+
+    /// A frozen term's escorts are kept by name, and a withdrawn employer's escorted student is
+    /// re-placed with an escort.
+    @Test func frozenEscortsStayAndEscortedStudentsAreReplaced() throws {
+        var school = TestSchool(terms: 2)
+        school.employer("A")
+        school.employer("B")
+        school.employer("C")
+        school.student("s1", escort: .oneToOne)
+        school.staffMember("x")
+        school.staffMember("y")
+        let t1 = Session(employer: "A", day: .mon, term: "t1")
+        let t2 = Session(employer: "B", day: .mon, term: "t2")
+        let current = Self.plan([("s1", "A", .mon, "t1"), ("s1", "B", .mon, "t2")], escorts: [t1: ["y"], t2: ["x"]])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.withdraw("B")], from: "t2")
+        #expect(result.outcome.escorts(at: "A", .mon, "t1") == ["y"])
+        #expect(result.outcome.employer(of: "s1", "t2") == "C")
+        #expect(result.outcome.escorts(at: "C", .mon, "t2") == ["x"])
+        #expect(try writtenPlanViolations(result.outcome, result.workspace).isEmpty)
+    }
+
+    /// The CLI: a what-if on a planned workspace writes changes.csv; bad changes exit 2 and write nothing.
+    @Test func whatIfCommandWritesChangesAndRefusesBadArguments() throws {
+        let workspace = try MinimalWorkspace.write().path
+        let folder = try TempDir.make("whatif")
+        let planDir = folder.appendingPathComponent("plan").path
+        let newDir = folder.appendingPathComponent("new").path
+        #expect(CLITests.run(["plan", workspace, "--out", planDir, "--quiet"]) == 0)
+        for bad in [["--withdraw", "nobody"], ["--staff-away", "ghost"], ["--from", "t9"], ["--capacity", "farm1=-1"],
+                    ["--capacity", "farm1"], ["--student-leaves", "S99"]] {
+            #expect(CLITests.run(["whatif", workspace, "--plan", planDir, "--out", newDir] + bad) == 2, "\(bad)")
+            #expect(!FileManager.default.fileExists(atPath: newDir), "\(bad) wrote something")
+        }
+        #expect(CLITests.run(["whatif", workspace, "--plan", planDir, "--out", planDir, "--withdraw", "cafe1"]) == 2)
+        #expect(CLITests.run(["whatif", workspace, "--plan", planDir, "--out", newDir, "--from", "t2", "--withdraw", "farm1", "--quiet"]) == 0)
+        let changes = try String(contentsOfFile: newDir + "/changes.csv", encoding: .utf8)
+        #expect(changes.hasPrefix("student,student_name,term,before,after,reason\n"))
+        #expect(FileManager.default.fileExists(atPath: newDir + "/staff_changes.csv"))
+        let frozenBefore = try String(contentsOfFile: planDir + "/timetable.csv", encoding: .utf8).split(separator: "\n").filter { $0.contains(",t1,") }
+        let frozenAfter = try String(contentsOfFile: newDir + "/timetable.csv", encoding: .utf8).split(separator: "\n").filter { $0.contains(",t1,") }
+        #expect(frozenBefore == frozenAfter)
+    }
+}
