@@ -20,6 +20,17 @@ extension GLPKSolver {
     public static func solveRelaxation(_ model: LinearModel, timeLimit: Double) throws(LinearSolverError) -> RelaxationResult {
         try ModelValidation.validate(model)
         let start = Date()
+        let substituted = FixedColumnsRemoved(model)
+        guard !substituted.isInfeasible else {
+            return RelaxationResult(solved: false, objective: 0, values: [], seconds: 0)
+        }
+        if substituted.reduced.columns.count < model.columns.count {
+            let reduced = try solveRelaxation(substituted.reduced, timeLimit: timeLimit)
+            guard reduced.solved else { return reduced }
+            return RelaxationResult(solved: true, objective: reduced.objective + substituted.objectiveConstant,
+                                    values: substituted.expand(reduced.values, count: model.columns.count),
+                                    seconds: Date().timeIntervalSince(start))
+        }
         guard !model.columns.isEmpty else {
             return RelaxationResult(solved: true, objective: 0, values: [], seconds: 0)
         }

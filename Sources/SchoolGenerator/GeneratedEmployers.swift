@@ -197,9 +197,11 @@ enum GeneratedEmployers {
             else if !lastWasHyphen { slug.append("-"); lastWasHyphen = true }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
+        // Ids stay within the planner's 40-character limit (a "-2" suffix included).
+        if slug.count > 40 { slug = String(slug.prefix(37)) }
         var candidate = slug
         var n = 2
-        while used.contains(candidate) { candidate = "\(slug)-\(n)"; n += 1 }
+        while used.contains(candidate) { candidate = "\(slug.prefix(37))-\(n)"; n += 1 }
         used.insert(candidate)
         return candidate
     }

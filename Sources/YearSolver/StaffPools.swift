@@ -14,7 +14,12 @@ struct StaffPools: Sendable {
         let skills: [String]
         /// Members in id order.
         let members: [StaffID]
+        /// Position among the day's pools (sorted by skills): a short name for model columns,
+        /// whose names GLPK limits to 255 bytes however many skills staff hold.
+        var number = 0
+        /// The pool's identity: its skills.
         var label: String { skills.isEmpty ? "general" : skills.joined(separator: "+") }
+        var shortName: String { "pool\(number)" }
     }
 
     struct DayKey: Hashable { let day: Weekday; let term: TermID }
@@ -29,7 +34,11 @@ struct StaffPools: Sendable {
                 let grouped = Dictionary(grouping: free) { $0.skills.intersection(relevant).sorted() }
                 let pools = grouped.map { skills, members in
                     Pool(day: day, term: term.id, skills: skills, members: members.map(\.id).sorted())
-                }.sorted { $0.label < $1.label }
+                }.sorted { $0.label < $1.label }.enumerated().map { index, pool in
+                    var numbered = pool
+                    numbered.number = index + 1
+                    return numbered
+                }
                 if !pools.isEmpty { poolsByDay[DayKey(day: day, term: term.id)] = pools }
             }
         }

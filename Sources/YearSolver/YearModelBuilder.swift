@@ -52,7 +52,7 @@ struct YearModelBuilder {
             guard !escorted.isEmpty else { continue }
             for pool in pools.pools(on: session.day, in: session.term) {
                 let upper = Double(min(pool.members.count, escorted.count))
-                let column = model.linear.addColumn("escorts[\(pool.label),\(session)]", kind: .integer,
+                let column = model.linear.addColumn("escorts[\(pool.shortName),\(session)]", kind: .integer,
                                                     upper: upper, objective: -settings.escortPenalty)
                 model.escortColumns.append((pool, session, column))
             }
@@ -99,7 +99,7 @@ struct YearModelBuilder {
             let pool = entries[0].pool
             let upperSum = entries.reduce(0) { $0 + model.linear.columns[$1.column.index].upper }
             guard upperSum > Double(pool.members.count) else { continue }
-            model.linear.addRow("staffDay[\(pool.label),\(pool.day),\(pool.term)]",
+            model.linear.addRow("staffDay[\(pool.shortName),\(pool.day),\(pool.term)]",
                                 entries.map { ($0.column, 1) }, upper: Double(pool.members.count))
         }
     }

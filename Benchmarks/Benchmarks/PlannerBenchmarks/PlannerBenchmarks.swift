@@ -80,6 +80,14 @@ func loadWorkspace(_ folder: URL) throws -> Workspace {
     }
 }
 
+/// What a what-if benchmark starts from: a planned school and the change to ask about.
+struct WhatIfStart: Sendable {
+    let workspace: Workspace
+    let current: Plan
+    let employer: EmployerID
+    let from: TermID
+}
+
 let benchmarks: @Sendable () -> Void = {
     let metrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident]
 
@@ -134,11 +142,26 @@ let benchmarks: @Sendable () -> Void = {
             return try loadWorkspace(solveFolder.prepare(school))
         }
 
-        // ---------------------------------------------------------------------------------
-        // WHAT-IF BENCHMARK GOES HERE (not written yet: the what-if feature does not exist).
-        // When it does, add "\(school.name) what-if": load the workspace and plan it once in
-        // setup, then measure re-planning after one change (e.g. an employer withdrawing for a
-        // term) with `configuration: solve`, like the solve benchmark above.
-        // ---------------------------------------------------------------------------------
+        // what-if: the school is planned once in setup; measured is WhatIfPlanner.replan after the
+        // employer hosting the most placements withdraws from the second term on.
+        let whatIfFolder = WorkspaceFolder()
+        Benchmark("\(school.name) what-if", configuration: solve) { (_: Benchmark, prepared: WhatIfStart) in
+            do {
+                let result = try WhatIfPlanner.replan(prepared.workspace, current: prepared.current,
+                                                      changes: [.withdraw(prepared.employer)], from: prepared.from,
+                                                      options: PlanningOptions(timeLimit: 60))
+                blackHole(result.changes.count)
+            } catch {
+                fatalError("\(school.name): what-if failed: \(error)")
+            }
+        } setup: {
+            defer { whatIfFolder.remove() }
+            let workspace = try loadWorkspace(whatIfFolder.prepare(school))
+            let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60)).plan
+            let counts = Dictionary(grouping: current.placements, by: \.session.employer).mapValues(\.count)
+            let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? workspace.employers[0].id
+            let from = workspace.terms.count > 1 ? workspace.terms[1].id : workspace.terms[0].id
+            return WhatIfStart(workspace: workspace, current: current, employer: busiest, from: from)
+        }
     }
 }

@@ -1,0 +1,61 @@
+/// A model with its fixed columns (lower == upper) substituted out: their values move into the
+/// row bounds and an objective constant. GLPK's interior-point solver gives up on models with
+/// fixed columns (a what-if fixes every placement of the terms it keeps), and the reduced model
+/// is smaller anyway.
+struct FixedColumnsRemoved {
+    let reduced: LinearModel
+    /// For each reduced column, its column in the original model.
+    let originalColumn: [Int]
+    let fixedValues: [Int: Double]
+    let objectiveConstant: Double
+    /// A row left with no free columns whose fixed activity breaks its bounds.
+    let isInfeasible: Bool
+
+    init(_ model: LinearModel) {
+        var reduced = LinearModel(name: model.name, sense: model.sense)
+        var newIndex: [Int: LinearModel.ColumnID] = [:]
+        var originalColumn: [Int] = []
+        var fixedValues: [Int: Double] = [:]
+        var constant = 0.0
+        for (index, column) in model.columns.enumerated() {
+            if column.lower == column.upper {
+                fixedValues[index] = column.lower
+                constant += column.objective * column.lower
+            } else {
+                newIndex[index] = reduced.addColumn(column.name, kind: column.kind, lower: column.lower,
+                                                    upper: column.upper, objective: column.objective)
+                originalColumn.append(index)
+            }
+        }
+        var infeasible = false
+        for row in model.rows {
+            var shift = 0.0
+            var terms: [(LinearModel.ColumnID, Double)] = []
+            for term in row.terms {
+                if let fixed = fixedValues[term.column.index] {
+                    shift += term.coefficient * fixed
+                } else {
+                    terms.append((newIndex[term.column.index]!, term.coefficient))
+                }
+            }
+            if terms.isEmpty {
+                if shift < row.lower - 1e-9 || shift > row.upper + 1e-9 { infeasible = true }
+                continue
+            }
+            reduced.addRow(row.name, terms, lower: row.lower - shift, upper: row.upper - shift)
+        }
+        self.reduced = reduced
+        self.originalColumn = originalColumn
+        self.fixedValues = fixedValues
+        self.objectiveConstant = constant
+        self.isInfeasible = infeasible
+    }
+
+    /// Values of the original model's columns from values of the reduced model's.
+    func expand(_ values: [Double], count: Int) -> [Double] {
+        var full = [Double](repeating: 0, count: count)
+        for (index, value) in fixedValues { full[index] = value }
+        for (reducedIndex, original) in originalColumn.enumerated() { full[original] = values[reducedIndex] }
+        return full
+    }
+}
