@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev. Only LinearSolver imports it.
@@ -27,6 +28,7 @@ let package = Package(
         .executableTarget(name: "PlacementPlannerCLI", dependencies: [
             "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExport", "PlanVerify", "SchoolGenerator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "PlacementPlannerTests", dependencies: [
             "LinearSolver", "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExport", "PlanVerify", "SchoolGenerator", "PlacementPlannerCLI",

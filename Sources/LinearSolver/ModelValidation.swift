@@ -1,7 +1,7 @@
 /// Checks that GLPK can take a model without aborting the process.
 ///
 /// GLPK calls `abort()` on an out-of-range index, a bad bound, a non-finite coefficient or a
-/// name longer than 255 bytes, so every one of those is caught here first.
+/// name longer than 255 bytes or holding a control character, so every one of those is caught here first.
 enum ModelValidation {
     static let maximumNameBytes = 255
 
@@ -52,6 +52,10 @@ enum ModelValidation {
     private static func checkName(_ name: String, what: String) throws(LinearSolverError) {
         guard !name.isEmpty, name.utf8.count <= maximumNameBytes else {
             throw .invalidModel("\(what) name '\(name.prefix(40))…' is empty or longer than \(maximumNameBytes) bytes")
+        }
+        // glp_set_col_name / glp_set_row_name abort on any byte C's iscntrl accepts (0–31, 127).
+        guard !name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+            throw .invalidModel("\(what) name contains a control character (position \(name.utf8.firstIndex { $0 < 0x20 || $0 == 0x7F }.map { name.utf8.distance(from: name.utf8.startIndex, to: $0) } ?? 0))")
         }
     }
 }

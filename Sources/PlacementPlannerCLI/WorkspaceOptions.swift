@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PlacementDomain
 import WorkspaceImport
 
@@ -17,10 +18,18 @@ func printError(_ text: String) {
 }
 
 /// Loads a workspace, or prints every problem found and exits with code 2.
-func loadWorkspace(_ path: String) throws -> Workspace {
+/// With a logger, logs each file read with its row count, and the totals (counts only).
+func loadWorkspace(_ path: String, logger: Logger? = nil) throws -> Workspace {
+    let start = Date()
+    logger?.info("reading workspace")
     do {
-        return try WorkspaceLoader.load(URL(fileURLWithPath: path))
+        let school = try WorkspaceLoader.load(URL(fileURLWithPath: path)) { file, rows in
+            logger?.info("read \(file): \(rows) data row\(rows == 1 ? "" : "s")")
+        }
+        logger?.info("workspace valid in \(seconds(since: start)): \(school.students.count) students, \(school.employers.count) employers, \(school.staff.count) staff, \(school.sites.count) sites, \(school.terms.count) terms, \(school.history.count) fixed placements")
+        return school
     } catch {
+        logger?.info("workspace has \(error.problems.count) problem(s) after \(seconds(since: start)); nothing planned or written")
         for problem in error.problems { printError(problem.description) }
         printError("\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found in \(path). Nothing was planned or written.")
         throw Exit.badInput

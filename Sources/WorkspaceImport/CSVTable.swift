@@ -27,6 +27,19 @@ public struct CSVTable: Sendable {
     /// Reads `file` from `directory`; nil (with problems added) when it cannot be read as a table.
     public static func read(_ file: String, in directory: URL, problems: inout ProblemList) -> CSVTable? {
         let url = directory.appendingPathComponent(file)
+        // Refuse an oversized file from its size alone, before reading a byte of it.
+        // (A folder, pipe or device under the name is refused too: reading a pipe could wait for ever.)
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path) {
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                problems.add(Problem(file: file, "this is not an ordinary file (it is a folder, pipe or device)",
+                                     fix: "Put the CSV file itself in the workspace folder under this name."))
+                return nil
+            }
+            if let size = attributes[.size] as? NSNumber, size.int64Value > Int64(maximumBytes) {
+                problems.add(tooLarge(file, bytes: size.int64Value))
+                return nil
+            }
+        }
         guard let data = try? Data(contentsOf: url) else {
             problems.add(Problem(file: file, "the file is missing or cannot be opened",
                                  fix: "Put \(file) in the workspace folder (see Data/README.md for its columns)."))
@@ -37,8 +50,7 @@ public struct CSVTable: Sendable {
 
     public static func parse(_ data: Data, file: String, problems: inout ProblemList) -> CSVTable? {
         guard data.count <= maximumBytes else {
-            problems.add(Problem(file: file, "the file is \(data.count / 1_048_576) MB, more than a school's data could need (limit \(maximumBytes / 1_048_576) MB)",
-                                 fix: "Check that the right file was saved under this name."))
+            problems.add(tooLarge(file, bytes: Int64(data.count)))
             return nil
         }
         guard let text = TextDecoding.utf8Text(data, file: file, problems: &problems) else { return nil }
@@ -68,6 +80,11 @@ public struct CSVTable: Sendable {
             records.append(CSVRecord(file: file, line: startLine, cells: cells))
         }
         return CSVTable(file: file, columns: columns, records: records)
+    }
+
+    private static func tooLarge(_ file: String, bytes: Int64) -> Problem {
+        Problem(file: file, "the file is \(bytes / 1_048_576) MB, more than a school's data could need (limit \(maximumBytes / 1_048_576) MB)",
+                fix: "Check that the right file was saved under this name.")
     }
 
     private static func checkHeader(_ columns: [String], file: String, problems: inout ProblemList) -> Bool {

@@ -9,7 +9,7 @@ func readEmployers(_ table: CSVTable, terms: [TermID], log: ProblemLog) -> [Empl
 private func readEmployer(_ record: CSVRecord, terms: [TermID], log: ProblemLog) -> Employer? {
     let row = RowParser(record: record, log: log)
     let name = row.text("name", required: true)
-    let sector = row.text("sector", required: true)
+    let sector = row.code("sector", required: true)
     let days = row.weekdays("days", required: true)
     let capacity = row.integer("capacity", in: 0...1000, required: true, meaning: "students per day")
     let minYear = row.integer("min_year", in: 7...14, meaning: "school year")

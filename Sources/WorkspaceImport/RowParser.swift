@@ -27,6 +27,12 @@ struct RowParser {
     func integer(_ column: String, in range: ClosedRange<Int>, required: Bool = false, meaning: String) -> Int? {
         guard let raw = text(column, required: required) else { return nil }
         guard let value = Int(raw) else {
+            let digits = raw.drop { $0 == "-" || $0 == "+" }
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
+                problem(column, "\(raw.prefix(30))\(raw.count > 30 ? "…" : "") is far too large for \(meaning)",
+                        fix: "Write a number from \(range.lowerBound) to \(range.upperBound).")
+                return nil
+            }
             problem(column, "'\(raw)' is not a whole number of \(meaning)", fix: "Write a whole number such as \(range.lowerBound + (range.upperBound > range.lowerBound ? 1 : 0)).")
             return nil
         }
@@ -52,10 +58,38 @@ struct RowParser {
         return value
     }
 
-    /// A `;`-separated list, each item trimmed, empty items dropped, order kept.
+    /// A `;`-separated list, each item trimmed, empty items dropped, order kept; items that are
+    /// not usable codes (see ``checkCode(_:column:)``) are reported and dropped.
     func list(_ column: String) -> [String] {
         guard let raw = record[column] else { return [] }
-        return raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && checkCode($0, column: column) }
+    }
+
+    /// A single code (an id, a sector, a pathway): like ``text(_:required:)``, checked with ``checkCode(_:column:)``.
+    func code(_ column: String, required: Bool = false) -> String? {
+        guard let value = text(column, required: required) else { return nil }
+        return checkCode(value, column: column) ? value : nil
+    }
+
+    /// Ids, sectors, skills and term ids become part of the model's row and column names, which
+    /// GLPK refuses (by aborting the process) when they hold control characters or are too long.
+    /// The value itself is not repeated in the message: in some columns it is personal (needs, skills).
+    static let maximumCodeBytes = 40
+    static let lengthLimitedColumns: Set<String> = ["id", "sector", "skills", "escort_skills", "terms", "term", "site", "employer", "student", "avoid", "interests"]
+
+    func checkCode(_ value: String, column: String) -> Bool {
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            problem(column, "a code in this cell contains a line break, tab or other invisible control character",
+                    fix: "Retype the \(column) as plain text on one line (codes are single words such as step-free).")
+            return false
+        }
+        if Self.lengthLimitedColumns.contains(column), value.utf8.count > Self.maximumCodeBytes {
+            problem(column, "a code in this cell is \(value.count) characters long, more than the \(Self.maximumCodeBytes) allowed",
+                    fix: "Use a shorter code (at most \(Self.maximumCodeBytes) letters; an accented letter counts as two).")
+            return false
+        }
+        return true
     }
 
     /// Weekdays; nil (with a problem) when one is not Mon–Fri, `defaultDays` when the cell is empty.
@@ -112,6 +146,7 @@ func uniqueIDs(_ table: CSVTable, log: ProblemLog) -> [CSVRecord] {
             RowParser(record: record, log: log).problem("id", "this row has no id", fix: "Give every row a unique id.")
             continue
         }
+        guard RowParser(record: record, log: log).checkCode(id, column: "id") else { continue }
         if let line = firstLine[id] {
             RowParser(record: record, log: log).problem("id", "the id '\(id)' is already used on line \(line)", fix: "Give every row a unique id (ids are case-sensitive).")
             continue

@@ -21,7 +21,7 @@ private func readStudent(_ record: CSVRecord, terms: [TermID], sites: [Site], em
     }
     guard let id = record["id"], let name, let site, let escort, let maxTravel, let days else { return nil }
     return Student(
-        id: StudentID(id), name: name, year: year, pathway: row.text("pathway"), site: site,
+        id: StudentID(id), name: name, year: year, pathway: row.code("pathway"), site: site,
         interests: row.list("interests"), needs: Set(row.list("needs")), escort: escort,
         escortSkills: Set(row.list("escort_skills")), maxTravelMinutes: maxTravel, days: days,
         terms: studentTerms, avoid: Set(avoid))

@@ -5,8 +5,9 @@ import PlacementDomain
 public enum WorkspaceLoader {
     public static let requiredFiles = ["terms.csv", "sites.csv", "students.csv", "employers.csv", "staff.csv"]
 
-    public static func load(_ directory: URL) throws(WorkspaceProblems) -> Workspace {
-        var fileProblems = ProblemList()
+    /// `report` is told each file read and its number of data rows (for `--verbose`; no cell contents).
+    public static func load(_ directory: URL, report: ((_ file: String, _ rows: Int) -> Void)? = nil) throws(WorkspaceProblems) -> Workspace {
+        // One list for the whole workspace, so the cap per file counts unreadable rows and bad cells together.
         let log = ProblemLog()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -15,7 +16,9 @@ public enum WorkspaceLoader {
         }
         func table(_ name: String, optional: Bool = false) -> CSVTable? {
             if optional && !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) { return nil }
-            return CSVTable.read(name, in: directory, problems: &fileProblems)
+            let table = CSVTable.read(name, in: directory, problems: &log.list)
+            if let table { report?(name, table.records.count) }
+            return table
         }
         let terms = table("terms.csv").map { readTerms($0, log: log) } ?? []
         let termIDs = terms.map(\.id)
@@ -35,7 +38,7 @@ public enum WorkspaceLoader {
             workspace = Workspace(terms: terms, sites: sites, students: students, employers: employers, staff: staff,
                                   travel: workspace.travel, history: kept, settings: settings)
         }
-        let problems = (fileProblems.problems + log.list.problems)
+        let problems = log.list.problems
         guard problems.isEmpty else { throw WorkspaceProblems(problems) }
         return workspace
     }

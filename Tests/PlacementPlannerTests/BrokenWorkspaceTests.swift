@@ -135,9 +135,10 @@ import WorkspaceImport
         #expect(workspace.travelMinutes(workspace.students[0], workspace.employers[0]) == 12)
     }
 
-    @Test(arguments: cases)
+    @Test(arguments: cases + extraCases)
     func brokenWorkspaceIsReported(_ broken: Case) throws {
         let problems = try Self.problems(after: broken.edit)
+        #expect(CLITests.run(["check", try CLITests.brokenWorkspace(broken.edit)]) == 2, "check exits with code 2")
         let match = problems.first {
             $0.file == broken.file && $0.line == broken.line && $0.column == broken.column && $0.message.contains(broken.phrase)
         }
