@@ -13,7 +13,7 @@ public struct RelaxationResult: Sendable {
 extension GLPKSolver {
     /// Models up to this many columns use the interior-point method (which cannot be stopped by
     /// a time limit); larger ones use the primal simplex, which can.
-    public static let interiorPointColumnLimit = 40_000
+    public static let interiorPointColumnLimit = 20_000
 
     /// Solves the linear relaxation: interior point for models of moderate size (measured faster
     /// than simplex on the sample school: 4 s against 7 s), primal simplex with the time limit beyond.
