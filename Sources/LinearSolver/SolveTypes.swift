@@ -75,11 +75,14 @@ public enum LinearSolverError: Error, CustomStringConvertible, Equatable {
     /// The model would make GLPK abort; caught before calling it.
     case invalidModel(String)
     case solverFailed(String)
+    /// Proven: no assignment keeps every row.
+    case infeasible
 
     public var description: String {
         switch self {
         case .invalidModel(let why): "internal model error: \(why)"
         case .solverFailed(let why): "the solver failed: \(why)"
+        case .infeasible: "no assignment keeps every rule"
         }
     }
 }

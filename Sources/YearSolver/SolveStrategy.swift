@@ -70,7 +70,7 @@ struct SolveStrategy {
             return Outcome(values: result.values, objective: result.objective, bound: best,
                            provenWithinGap: gap <= options.relativeGap, seconds: Date().timeIntervalSince(start))
         case .infeasible:
-            throw .solverFailed("infeasible")
+            throw .infeasible
         case .noSolutionFound:
             return nil
         }

@@ -73,7 +73,7 @@ public enum YearPlanner {
         let solved: SolveStrategy.Outcome?
         do {
             solved = try SolveStrategy(workspace: workspace, pools: pools, options: options).solve(model)
-        } catch .solverFailed("infeasible") {
+        } catch .infeasible {
             throw .historyCannotBeEscorted
         } catch {
             throw .solver(error.description)
