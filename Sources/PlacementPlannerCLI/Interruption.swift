@@ -7,6 +7,14 @@ private let interruptRequested = Atomic<Bool>(false)
 /// Ctrl-C stops the search and keeps the best plan found so far.
 enum Interruption {
     static func install() {
+        // Unblocked first: a program started from a thread that blocks signals (any Dispatch
+        // worker, so many launchers and test runners) would otherwise inherit that mask and
+        // never see them.
+        var interruptSignals = sigset_t()
+        sigemptyset(&interruptSignals)
+        sigaddset(&interruptSignals, SIGINT)
+        sigaddset(&interruptSignals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &interruptSignals, nil)
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
         signal(SIGTERM) { _ in interruptRequested.store(true, ordering: .relaxed) }
     }

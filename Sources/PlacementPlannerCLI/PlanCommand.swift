@@ -40,14 +40,6 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         // Ctrl-C and SIGTERM from the first moment: they stop the search and keep the best plan found.
-        // They are unblocked first: a program started from a thread that blocks signals (any
-        // Dispatch worker, so many launchers and test runners) would otherwise pass that mask on
-        // and never see them.
-        var interruptSignals = sigset_t()
-        sigemptyset(&interruptSignals)
-        sigaddset(&interruptSignals, SIGINT)
-        sigaddset(&interruptSignals, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &interruptSignals, nil)
         Interruption.install()
         let logger = logging.makeLogger()
         let school = try loadWorkspace(workspace, logger: logger)
