@@ -31,7 +31,8 @@ enum ProgressLine {
             if let best = progress.bestObjective { text += String(format: "  best plan %.2f", best) }
             if let bound = progress.bound { text += String(format: "  bound %.2f", bound) }
             if let gap = progress.relativeGap { text += String(format: "  gap %.4f %%", gap * 100) }
-            text += "  nodes \(progress.nodes)   "
+            if progress.nodes > 0 { text += "  nodes \(progress.nodes)" }
+            text += "   "
             FileHandle.standardError.write(Data(text.utf8))
         }
     }

@@ -34,11 +34,17 @@ struct SolveStrategy {
         let start = Date()
         func elapsed() -> Double { Date().timeIntervalSince(start) }
         let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
+        let greedyValues = TermByTermPlan(workspace: workspace, pools: pools, options: options)
+            .assemble(model, choices: Array(greedy.values))
+        if model.linear.isFeasible(greedyValues) {
+            options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
+                                            bound: nil, relativeGap: nil, nodes: 0))
+        }
         let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4)
         let bound = relaxation.solved ? relaxation.objective : .infinity
         debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
-        let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide)
+        let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
             .values(for: model, bound: bound, fallback: greedy, timeLimit: (options.timeLimit - elapsed()) * 0.9)
         guard model.linear.isFeasible(first) else {
             // Only when even the greedy plan breaks a row: history that cannot be escorted, say.

@@ -16,6 +16,8 @@ struct TermByTermPlan {
     let options: PlanningOptions
     /// Values of the year relaxation's placement variables, by candidate index.
     var guide: [Double]?
+    /// When the whole solve started (for the progress line's elapsed time).
+    var solveStart = Date()
     /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
@@ -66,7 +68,7 @@ struct TermByTermPlan {
             choices = fallback
             current = greedy
         }
-        report(current, bound: bound, since: start)
+        report(current, bound: bound)
         for pass in 0..<passes where !closeEnough(current) {
             let before = current
             for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
@@ -80,7 +82,7 @@ struct TermByTermPlan {
                     current = value
                 }
                 debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
-                report(current, bound: bound, since: start)
+                report(current, bound: bound)
             }
             debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
             if current <= before + 1e-6 { break }
@@ -89,9 +91,9 @@ struct TermByTermPlan {
     }
 
     /// Tells the progress line how far the year's plan has come.
-    private func report(_ objective: Double, bound: Double, since start: Date) {
+    private func report(_ objective: Double, bound: Double) {
         let gap = bound.isFinite ? (bound - objective) / max(abs(objective), 1e-9) : nil
-        options.progress?(SolveProgress(elapsedSeconds: Date().timeIntervalSince(start), bestObjective: objective,
+        options.progress?(SolveProgress(elapsedSeconds: Date().timeIntervalSince(solveStart), bestObjective: objective,
                                         bound: bound.isFinite ? bound : nil, relativeGap: gap, nodes: 0))
     }
 
