@@ -16,6 +16,8 @@ public struct Settings: Sendable, Equatable {
     public var disruptionWeight: Double = 50
     /// What-if: points lost when a placement keeps its employer but changes day.
     public var dayChangeWeight: Double = 5
+    /// What-if: points gained for each escort who stays at the session they had (an escort change costs this).
+    public var escortChangeWeight: Double = 2
 
     public init() {}
 }

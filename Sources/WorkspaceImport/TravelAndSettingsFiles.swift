@@ -38,6 +38,7 @@ func readSettings(_ table: CSVTable, log: ProblemLog) -> Settings {
         "placement_weight": \.placementWeight, "interest_weight": \.interestWeight, "travel_weight": \.travelWeight,
         "sector_repeat_penalty": \.sectorRepeatPenalty, "escort_penalty": \.escortPenalty,
         "disruption_weight": \.disruptionWeight, "day_change_weight": \.dayChangeWeight,
+        "escort_change_weight": \.escortChangeWeight,
     ]
     for record in table.records {
         let row = RowParser(record: record, log: log)

@@ -135,7 +135,7 @@ struct TermByTermPlan {
             }
             return adjusted
         }
-        let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
+        let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates, current: options.current)
         let initial = current.count == terms.count ? assemble(model, choices: current) : nil
         let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
             timeLimit: timeLimit, relativeGap: options.relativeGap / Self.termGapDivisor, presolve: false, initialSolution: initial,
@@ -167,6 +167,9 @@ struct TermByTermPlan {
             for (session, column) in model.sharedGroupColumns {
                 if let count = choice.groupCounts[session] { values[column.index] = count }
             }
+        }
+        for entry in model.keptEscortColumns {
+            values[entry.kept.index] = min(values[entry.escorts.index], entry.before)
         }
         for entry in model.sectorRepeatColumns {
             let placed = entry.candidates.reduce(0.0) { $0 + values[model.placementColumns[$1].index] }

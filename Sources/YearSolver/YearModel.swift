@@ -12,6 +12,8 @@ struct YearModel {
     var escortColumns: [(pool: StaffPools.Pool, session: Session, column: LinearModel.ColumnID)] = []
     /// Shared-escort groups at a session: ceil(#shared / R).
     var sharedGroupColumns: [Session: LinearModel.ColumnID] = [:]
+    /// What-if: escorts of a pool kept at a session, at most as many as were there before.
+    var keptEscortColumns: [(escorts: LinearModel.ColumnID, kept: LinearModel.ColumnID, before: Double)] = []
     /// Extra placements of a student in one sector, over the candidates of that sector.
     var sectorRepeatColumns: [(student: StudentID, sector: String, candidates: [Int], column: LinearModel.ColumnID)] = []
 

@@ -17,10 +17,12 @@ struct YearModelBuilder {
         self.model = YearModel(candidates: candidates)
     }
 
-    static func build(workspace: Workspace, pools: StaffPools, candidates: [Candidate]) -> YearModel {
+    /// - Parameter current: a what-if's current plan, whose escorts are kept where possible.
+    static func build(workspace: Workspace, pools: StaffPools, candidates: [Candidate], current: Plan? = nil) -> YearModel {
         var builder = YearModelBuilder(workspace: workspace, pools: pools, candidates: candidates)
         builder.addPlacementVariables()
         builder.addEscortVariables()
+        if let current { builder.keepEscorts(of: current) }
         builder.onePlacementPerTerm()
         builder.differentEmployerEachTime()
         builder.sessionCapacity()
@@ -62,6 +64,21 @@ struct YearModelBuilder {
                 model.sharedGroupColumns[session] = model.linear.addColumn(
                     "sharedGroups[\(session)]", kind: .integer, upper: Double(groups))
             }
+        }
+    }
+
+    /// What-if objective: each escort who stays at the session they had in the current plan is
+    /// worth the escort-change weight (`kept ≤ escorts there from the pool`, `kept ≤ how many of
+    /// the pool were there before`), so escorts change only when the placements make them.
+    mutating func keepEscorts(of current: Plan) {
+        guard settings.escortChangeWeight > 0 else { return }
+        for entry in model.escortColumns {
+            let before = (current.escorts[entry.session] ?? []).filter(entry.pool.members.contains).count
+            guard before > 0 else { continue }
+            let kept = model.linear.addColumn("keptEscorts[\(entry.pool.shortName),\(entry.session)]", kind: .continuous,
+                                              upper: Double(before), objective: settings.escortChangeWeight)
+            model.linear.addRow("keptEscorts[\(entry.pool.shortName),\(entry.session)]", [(kept, 1), (entry.column, -1)], upper: 0)
+            model.keptEscortColumns.append((escorts: entry.column, kept: kept, before: Double(before)))
         }
     }
 

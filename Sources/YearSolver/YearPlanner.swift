@@ -109,6 +109,6 @@ public enum YearPlanner {
                            current: Plan? = nil) -> YearModel {
         let pools = pools ?? StaffPools(workspace)
         let candidates = CandidateFinder.candidates(in: workspace, pools: pools, frozenTerms: frozenTerms, current: current)
-        return YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates)
+        return YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates, current: current)
     }
 }

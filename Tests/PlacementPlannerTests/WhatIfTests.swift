@@ -94,6 +94,22 @@ import YearSolver
         #expect(try writtenPlanViolations(result.outcome, result.workspace).isEmpty)
     }
 
+    /// Escorts stay where they were, even when someone from another pool could equally go.
+    @Test func escortsKeepTheirSessions() throws {
+        var school = TestSchool()
+        school.employer("A")
+        school.employer("gone")
+        school.student("s1", escort: .oneToOne)
+        school.staffMember("x", skills: ["epilepsy"])
+        school.staffMember("y")
+        school.student("s2", escort: .oneToOne, skills: ["epilepsy"], days: [.tue])
+        let session = Session(employer: "A", day: .mon, term: "t1")
+        let current = Self.plan([("s1", "A", .mon, "t1")], escorts: [session: ["x"]])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.withdraw("gone")], from: "t1")
+        #expect(result.outcome.escorts(at: "A", .mon) == ["x"])
+        #expect(result.escortChanges.isEmpty)
+    }
+
     /// The CLI: a what-if on a planned workspace writes changes.csv; bad changes exit 2 and write nothing.
     @Test func whatIfCommandWritesChangesAndRefusesBadArguments() throws {
         let workspace = try MinimalWorkspace.write().path
