@@ -40,7 +40,8 @@ struct SolveStrategy {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
                                             bound: nil, relativeGap: nil, nodes: 0))
         }
-        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4)
+        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4,
+                                                        preferSimplex: options.current != nil)
         let bound = relaxation.solved ? relaxation.objective : .infinity
         debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil

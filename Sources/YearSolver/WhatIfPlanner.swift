@@ -87,9 +87,14 @@ public enum WhatIfPlanner {
 }
 
 extension PlanOutcome {
+    /// The outcome for another plan and score. The solver's bound and gap are on the what-if
+    /// objective (points less disruption); the points still possibly missing are carried over onto
+    /// the plan's own points, so the summary compares like with like.
     func replacingPlan(_ plan: Plan, score: PlanScore) -> PlanOutcome {
-        PlanOutcome(plan: plan, score: score, unplaced: unplaced, requestedPlacements: requestedPlacements,
-                    provenOptimal: provenOptimal, bound: bound, relativeGap: relativeGap, solveSeconds: solveSeconds,
-                    buildSeconds: buildSeconds, variables: variables, constraints: constraints)
+        let missing = bound.isFinite ? bound - bound / (1 + relativeGap) : .infinity
+        return PlanOutcome(plan: plan, score: score, unplaced: unplaced, requestedPlacements: requestedPlacements,
+                           provenOptimal: provenOptimal, bound: score.objective + missing,
+                           relativeGap: missing / max(abs(score.objective), 1e-9), solveSeconds: solveSeconds,
+                           buildSeconds: buildSeconds, variables: variables, constraints: constraints)
     }
 }
