@@ -34,8 +34,7 @@ struct SolveStrategy {
         let start = Date()
         func elapsed() -> Double { Date().timeIntervalSince(start) }
         let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
-        let greedyValues = TermByTermPlan(workspace: workspace, pools: pools, options: options)
-            .assemble(model, choices: Array(greedy.values))
+        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
         if model.linear.isFeasible(greedyValues) {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
                                             bound: nil, relativeGap: nil, nodes: 0))

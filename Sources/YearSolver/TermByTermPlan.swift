@@ -62,7 +62,8 @@ struct TermByTermPlan {
             choices.merge(planned) { $1 }
         }
         var current = objective(of: choices, year)
-        let greedy = year.linear.isFeasible(assemble(year, choices: Array(fallback.values))) ? objective(of: fallback, year) : -.infinity
+        let greedyValues = Self.assemble(year, choices: Array(fallback.values))
+        let greedy = year.linear.isFeasible(greedyValues) ? year.linear.objectiveValue(greedyValues) : -.infinity
         debug("term by term: \(current), greedy \(greedy), after \(Date().timeIntervalSince(start)) s")
         if greedy > current {
             choices = fallback
@@ -87,7 +88,7 @@ struct TermByTermPlan {
             debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
             if current <= before + 1e-6 { break }
         }
-        return assemble(year, choices: Array(choices.values))
+        return Self.assemble(year, choices: Array(choices.values))
     }
 
     /// Tells the progress line how far the year's plan has come.
@@ -98,7 +99,7 @@ struct TermByTermPlan {
     }
 
     private func objective(of choices: [TermID: TermChoice], _ year: YearModel) -> Double {
-        year.linear.objectiveValue(assemble(year, choices: Array(choices.values)))
+        year.linear.objectiveValue(Self.assemble(year, choices: Array(choices.values)))
     }
 
     /// Groups of terms re-planned together, the others fixed: each term alone, then each pair.
@@ -136,7 +137,7 @@ struct TermByTermPlan {
             return adjusted
         }
         let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates, current: options.current)
-        let initial = current.count == terms.count ? assemble(model, choices: current) : nil
+        let initial = current.count == terms.count ? Self.assemble(model, choices: current) : nil
         let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
             timeLimit: timeLimit, relativeGap: options.relativeGap / Self.termGapDivisor, presolve: false, initialSolution: initial,
             nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit, shouldStop: options.shouldStop))
@@ -155,7 +156,7 @@ struct TermByTermPlan {
     }
 
     /// Maps term choices onto a model's columns (the year model, or one term's model).
-    func assemble(_ model: YearModel, choices: [TermChoice]) -> [Double] {
+    static func assemble(_ model: YearModel, choices: [TermChoice]) -> [Double] {
         var values = [Double](repeating: 0, count: model.linear.columns.count)
         for choice in choices {
             for (offset, candidate) in model.candidates.enumerated() where choice.placements.contains(Self.key(candidate)) {
