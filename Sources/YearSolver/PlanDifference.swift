@@ -33,10 +33,11 @@ enum PlanDifference {
     private static func reason(_ kind: PlacementChange.Kind, student: StudentID, was: Session?,
                                changes: [WorkspaceChange], unplacedReason: String?) -> String {
         if changes.contains(.studentLeaves(student)) { return "The student leaves." }
+        let outcome = kind == .newlyUnplaced ? " No longer placed: \(unplacedReason ?? "no allowed session is free.")" : ""
         if let was {
             for change in changes {
-                if case .withdraw(was.employer) = change { return "\(was.employer) withdrew." }
-                if case .capacity(was.employer, let places) = change { return "\(was.employer) now takes \(places) a day." }
+                if case .withdraw(was.employer) = change { return "\(was.employer) withdrew.\(outcome)" }
+                if case .capacity(was.employer, let places) = change { return "\(was.employer) now takes \(places) a day.\(outcome)" }
             }
         }
         switch kind {
