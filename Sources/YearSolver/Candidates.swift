@@ -18,6 +18,13 @@ struct Candidate: Sendable {
     var sectorAlreadyUsed = false
     /// What-if: the value of keeping (or the cost of changing) the student's current placement.
     var keepValue: Double = 0
+
+    /// The placement's worth in the objective: placement weight + interest − travel, plus any
+    /// adjustment and what-if keep value.
+    func worth(_ settings: Settings) -> Double {
+        settings.placementWeight + settings.interestWeight * Double(interestPoints)
+            - settings.travelWeight * Double(travelMinutes) + adjustment + keepValue
+    }
 }
 
 enum CandidateFinder {

@@ -58,8 +58,7 @@ struct GreedyPlan {
     private func value(_ candidate: Candidate, _ usedSectors: [StudentID: Set<String>]) -> Double {
         let settings = workspace.settings
         let repeatCost = usedSectors[candidate.student.id]?.contains(candidate.employer.sector) ?? false ? settings.sectorRepeatPenalty : 0
-        return settings.interestWeight * Double(candidate.interestPoints) - settings.travelWeight * Double(candidate.travelMinutes)
-            - repeatCost + candidate.keepValue
+        return candidate.worth(settings) - repeatCost
     }
 
     /// Adds the student's escort needs at the session if staff allow; false when they do not.

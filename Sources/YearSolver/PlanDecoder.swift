@@ -17,25 +17,22 @@ enum PlanDecoder {
             .filter { $0.count > 0 }
         var taken = Set<String>()
         var escorts: [Session: [StaffID]] = [:]
-        func poolKey(_ pool: StaffPools.Pool, _ member: StaffID) -> String { "\(pool.term)|\(pool.day.rawValue)|\(member)" }
-        // First, people who were already at the session in the current plan.
-        for entry in wanted {
-            let before = Set(current?.escorts[entry.session] ?? [])
-            for member in entry.pool.members where before.contains(member) && (escorts[entry.session]?.count ?? 0) < entry.count {
-                guard taken.insert(poolKey(entry.pool, member)).inserted else { continue }
-                escorts[entry.session, default: []].append(member)
-            }
+        var filled = [Int](repeating: 0, count: wanted.count)
+        /// Sends a member of the entry's pool, unless already busy that day or the entry is full.
+        func send(_ member: StaffID, _ position: Int) {
+            let entry = wanted[position]
+            guard filled[position] < entry.count,
+                  taken.insert("\(entry.pool.term)|\(entry.pool.day.rawValue)|\(member)").inserted else { return }
+            escorts[entry.session, default: []].append(member)
+            filled[position] += 1
         }
-        // Then the rest, in id order.
-        var filled: [String: Int] = [:]
-        for entry in wanted {
-            let key = "\(entry.session)|\(entry.pool.label)"
-            filled[key] = (escorts[entry.session] ?? []).filter { entry.pool.members.contains($0) }.count
-            for member in entry.pool.members where filled[key]! < entry.count {
-                guard taken.insert(poolKey(entry.pool, member)).inserted else { continue }
-                escorts[entry.session, default: []].append(member)
-                filled[key]! += 1
-            }
+        // First, people who were already at the session in the current plan; then the rest, in id order.
+        for (position, entry) in wanted.enumerated() {
+            let before = Set(current?.escorts[entry.session] ?? [])
+            for member in entry.pool.members where before.contains(member) { send(member, position) }
+        }
+        for (position, entry) in wanted.enumerated() {
+            for member in entry.pool.members { send(member, position) }
         }
         return Plan(placements: placements, escorts: escorts.mapValues { $0.sorted() })
     }

@@ -39,9 +39,8 @@ struct YearModelBuilder {
     /// One binary per candidate, worth placement weight + interest − travel.
     mutating func addPlacementVariables() {
         for candidate in model.candidates {
-            let value = settings.placementWeight + settings.interestWeight * Double(candidate.interestPoints)
-                - settings.travelWeight * Double(candidate.travelMinutes) + candidate.adjustment + candidate.keepValue
-            let column = model.linear.addColumn("x[\(candidate.student.id),\(candidate.session)]", kind: .binary, objective: value)
+            let column = model.linear.addColumn("x[\(candidate.student.id),\(candidate.session)]", kind: .binary,
+                                                objective: candidate.worth(settings))
             model.placementColumns.append(column)
         }
     }
