@@ -19,7 +19,7 @@ public enum Eligibility {
         return nil
     }
 
-    static func acceptsPathwayAndYear(_ employer: Employer, _ student: Student) -> Bool {
+    public static func acceptsPathwayAndYear(_ employer: Employer, _ student: Student) -> Bool {
         if !employer.pathways.isEmpty {
             guard let pathway = student.pathway, employer.pathways.contains(pathway) else { return false }
         }
@@ -34,9 +34,9 @@ public enum Eligibility {
     public static func eligibleSessions(for student: Student, in workspace: Workspace) -> [Session] {
         var sessions: [Session] = []
         for term in workspace.terms where student.terms.contains(term.id) {
-            for employer in workspace.employers where employer.capacity(in: term.id) > 0 {
-                for day in Weekday.allCases where
-                    firstBrokenRule(student, employer, day: day, term: term.id, in: workspace) == nil {
+            for employer in workspace.employers {
+                for day in Weekday.allCases where employer.capacity(of: Session(employer: employer.id, day: day, term: term.id)) > 0
+                    && firstBrokenRule(student, employer, day: day, term: term.id, in: workspace) == nil {
                     sessions.append(Session(employer: employer.id, day: day, term: term.id))
                 }
             }

@@ -68,6 +68,8 @@ public struct Employer: Sendable, Equatable {
     public let capacity: Int
     /// Terms with a different capacity (set by a what-if change such as `--capacity oxfam=1`).
     public var capacityByTerm: [TermID: Int] = [:]
+    /// Sessions with a capacity of their own (a what-if such as one more place on Wednesdays in spring).
+    public var capacityBySession: [Session: Int] = [:]
     public let terms: Set<TermID>
     public let features: Set<String>
     /// Pathways accepted; empty means every pathway.
@@ -78,6 +80,9 @@ public struct Employer: Sendable, Equatable {
 
     /// Students per hosting day in one term.
     public func capacity(in term: TermID) -> Int { capacityByTerm[term] ?? capacity }
+
+    /// Students allowed in one session (this employer, one day, one term).
+    public func capacity(of session: Session) -> Int { capacityBySession[session] ?? capacity(in: session.term) }
 
     public init(id: EmployerID, name: String, sector: String, days: Set<Weekday>, capacity: Int, terms: Set<TermID>,
                 features: Set<String> = [], pathways: Set<String> = [], minYear: Int? = nil, maxYear: Int? = nil,

@@ -8,6 +8,18 @@ public enum WorkspaceChange: Sendable, Equatable, CustomStringConvertible {
     case staffAway(StaffID)
     /// The student takes part in no term from the term on.
     case studentLeaves(StudentID)
+    /// The employer takes this many students on one weekday (its other days unchanged).
+    case dayCapacity(EmployerID, Weekday, Int)
+    /// The member of staff is also free to escort on a weekday.
+    case staffAlsoFree(StaffID, Weekday)
+    /// The member of staff escorts in the terms changed too (on their usual days).
+    case staffAlsoInTerms(StaffID)
+    /// A new escort with these skills, free on one weekday in the terms changed.
+    case newEscort(StaffID, skills: Set<String>, day: Weekday)
+    /// The student may travel up to this many minutes each way.
+    case travelLimit(StudentID, Int)
+    /// The student can also attend on a weekday.
+    case studentAlsoAttends(StudentID, Weekday)
 
     public var description: String {
         switch self {
@@ -15,6 +27,13 @@ public enum WorkspaceChange: Sendable, Equatable, CustomStringConvertible {
         case .capacity(let employer, let places): "employer \(employer) capacity becomes \(places)"
         case .staffAway(let staff): "staff \(staff) is away"
         case .studentLeaves(let student): "student \(student) leaves"
+        case .dayCapacity(let employer, let day, let places): "employer \(employer) takes \(places) on \(day)"
+        case .staffAlsoFree(let staff, let day): "staff \(staff) is also free on \(day)"
+        case .staffAlsoInTerms(let staff): "staff \(staff) escorts in these terms too"
+        case .newEscort(let staff, let skills, let day):
+            "a new escort \(staff)\(skills.isEmpty ? "" : " trained in \(skills.sorted().joined(separator: " and "))") is free on \(day)"
+        case .travelLimit(let student, let minutes): "student \(student) may travel \(minutes) minutes"
+        case .studentAlsoAttends(let student, let day): "student \(student) can also attend on \(day)"
         }
     }
 }
@@ -26,10 +45,7 @@ extension Workspace {
         for change in changes {
             switch change {
             case .withdraw(let id):
-                employers = employers.map { employer in
-                    guard employer.id == id else { return employer }
-                    return employer.with(terms: employer.terms.subtracting(terms))
-                }
+                employers = employers.map { $0.id == id ? $0.with(terms: $0.terms.subtracting(terms)) : $0 }
             case .capacity(let id, let places):
                 employers = employers.map { employer in
                     guard employer.id == id else { return employer }
@@ -37,21 +53,37 @@ extension Workspace {
                     for term in terms { changed.capacityByTerm[term] = places }
                     return changed
                 }
+            case .dayCapacity(let id, let day, let places):
+                employers = employers.map { employer in
+                    guard employer.id == id else { return employer }
+                    var changed = employer
+                    for term in terms { changed.capacityBySession[Session(employer: id, day: day, term: term)] = places }
+                    return changed
+                }
             case .staffAway(let id):
-                staff = staff.map { member in
-                    guard member.id == id else { return member }
-                    return StaffMember(id: member.id, name: member.name, skills: member.skills, days: member.days,
-                                       terms: member.terms.subtracting(terms))
-                }
+                staff = staff.map { $0.id == id ? $0.with(days: $0.days, terms: $0.terms.subtracting(terms)) : $0 }
+            case .staffAlsoFree(let id, let day):
+                staff = staff.map { $0.id == id ? $0.with(days: $0.days.union([day]), terms: $0.terms) : $0 }
+            case .staffAlsoInTerms(let id):
+                staff = staff.map { $0.id == id ? $0.with(days: $0.days, terms: $0.terms.union(terms)) : $0 }
+            case .newEscort(let id, let skills, let day):
+                staff.append(StaffMember(id: id, name: "New escort", skills: skills, days: [day], terms: terms))
             case .studentLeaves(let id):
-                students = students.map { student in
-                    guard student.id == id else { return student }
-                    return student.with(terms: student.terms.subtracting(terms))
-                }
+                students = students.map { $0.id == id ? $0.with(terms: $0.terms.subtracting(terms)) : $0 }
+            case .travelLimit(let id, let minutes):
+                students = students.map { $0.id == id ? $0.with(maxTravelMinutes: minutes) : $0 }
+            case .studentAlsoAttends(let id, let day):
+                students = students.map { $0.id == id ? $0.with(days: $0.days.union([day])) : $0 }
             }
         }
         return Workspace(terms: self.terms, sites: sites, students: students, employers: employers, staff: staff,
                          travel: travel, history: history, settings: settings)
+    }
+
+    /// The same workspace with other settings.
+    public func with(settings: Settings) -> Workspace {
+        Workspace(terms: terms, sites: sites, students: students, employers: employers, staff: staff,
+                  travel: travel, history: history, settings: settings)
     }
 
     /// The same workspace with other fixed placements.
@@ -66,14 +98,21 @@ extension Employer {
         var copy = Employer(id: id, name: name, sector: sector, days: days, capacity: capacity, terms: terms,
                             features: features, pathways: pathways, minYear: minYear, maxYear: maxYear, location: location)
         copy.capacityByTerm = capacityByTerm
+        copy.capacityBySession = capacityBySession
         return copy
     }
 }
 
+extension StaffMember {
+    func with(days: Set<Weekday>, terms: Set<TermID>) -> StaffMember {
+        StaffMember(id: id, name: name, skills: skills, days: days, terms: terms)
+    }
+}
+
 extension Student {
-    func with(terms: Set<TermID>) -> Student {
+    func with(terms: Set<TermID>? = nil, days: Set<Weekday>? = nil, maxTravelMinutes: Int? = nil) -> Student {
         Student(id: id, name: name, year: year, pathway: pathway, site: site, interests: interests, needs: needs,
-                escort: escort, escortSkills: escortSkills, maxTravelMinutes: maxTravelMinutes, days: days,
-                terms: terms, avoid: avoid)
+                escort: escort, escortSkills: escortSkills, maxTravelMinutes: maxTravelMinutes ?? self.maxTravelMinutes,
+                days: days ?? self.days, terms: terms ?? self.terms, avoid: avoid)
     }
 }

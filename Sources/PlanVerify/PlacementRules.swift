@@ -52,7 +52,7 @@ extension PlanVerifier {
     mutating func checkCapacity(_ rows: [Row]) {
         let bySession = Dictionary(grouping: rows, by: \.session)
         for (session, members) in bySession.sorted(by: { $0.value[0].line < $1.value[0].line }) {
-            let capacity = members[0].employer.capacity(in: session.term)
+            let capacity = members[0].employer.capacity(of: session)
             if members.count > capacity {
                 report(8, "timetable.csv", members.map(\.line).max(),
                        "\(members.count) students at \(session.employer) on \(session.day) in \(session.term), capacity \(capacity)")

@@ -24,8 +24,8 @@ func readHistory(_ table: CSVTable, workspace: Workspace, log: ProblemLog) -> [H
             continue
         }
         sessionCount[placement.session, default: 0] += 1
-        if let employer = workspace.employer(placement.session.employer), sessionCount[placement.session]! > employer.capacity(in: placement.session.term) {
-            row.problem("employer", "this makes \(sessionCount[placement.session]!) students at \(employer.id) on \(placement.session.day) in \(placement.session.term), over its capacity of \(employer.capacity(in: placement.session.term))",
+        if let employer = workspace.employer(placement.session.employer), sessionCount[placement.session]! > employer.capacity(of: placement.session) {
+            row.problem("employer", "this makes \(sessionCount[placement.session]!) students at \(employer.id) on \(placement.session.day) in \(placement.session.term), over its capacity of \(employer.capacity(of: placement.session))",
                         fix: "Move a student or raise the capacity in employers.csv (rule 8).")
             continue
         }

@@ -39,7 +39,7 @@ struct GreedyPlan {
                 let history = options.filter(\.isHistory)
                 let ranked = history.isEmpty ? options.sorted { value($0, usedSectors) > value($1, usedSectors) } : history
                 for candidate in ranked where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
-                    guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity(in: candidate.session.term),
+                    guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity(of: candidate.session),
                           place(candidate, in: &state) || candidate.isHistory else { continue }
                     state.count[candidate.session, default: 0] += 1
                     choice.placements.insert(TermByTermPlan.key(candidate))

@@ -31,7 +31,7 @@ enum UnplacedReasons {
         let days = Weekday.allCases.filter(student.days.contains).map(\.description).joined(separator: ", ")
         options = options.filter { $0.0.terms.contains(term.id) && student.days.contains($0.1) }
         if options.isEmpty { return "No employer hosts in \(term.name) on a day the student can attend (\(days))." }
-        options = options.filter { $0.0.capacity(in: term.id) > 0 }
+        options = options.filter { $0.0.capacity(of: Session(employer: $0.0.id, day: $0.1, term: term.id)) > 0 }
         if options.isEmpty { return "The employers hosting on the student's days in \(term.name) have no places (capacity 0)." }
         let beforeNeeds = options
         options = options.filter { student.needs.isSubset(of: $0.0.features) }
@@ -93,7 +93,7 @@ enum UnplacedReasons {
             let status: String
             if let other = otherTerms[employer.id], let otherTerm = workspace.term(other) {
                 status = "already used in \(otherTerm.name)"
-            } else if used[Session(employer: employer.id, day: day, term: term.id), default: 0] >= employer.capacity(in: term.id) {
+            } else if used[Session(employer: employer.id, day: day, term: term.id), default: 0] >= employer.capacity(of: Session(employer: employer.id, day: day, term: term.id)) {
                 status = "full"
             } else {
                 status = student.escort == .none ? "not usable without unplacing another student" : "no escort free"

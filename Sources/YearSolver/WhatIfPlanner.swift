@@ -42,8 +42,15 @@ public enum WhatIfPlanner {
     public static func replan(_ workspace: Workspace, current: Plan, changes: [WorkspaceChange], from: TermID,
                               options: PlanningOptions = PlanningOptions()) throws(PlanningError) -> WhatIfOutcome {
         let start = workspace.order(of: from) ?? 0
-        let frozen = Set(workspace.terms.prefix(start).map(\.id))
-        let later = Set(workspace.terms.dropFirst(start).map(\.id))
+        return try replan(workspace, current: current, changes: changes,
+                          terms: Set(workspace.terms.dropFirst(start).map(\.id)), options: options)
+    }
+
+    /// Re-plans only `terms`, with the changes applied to them; every other term is kept exactly
+    /// (used by `explain` to try a change in one term).
+    public static func replan(_ workspace: Workspace, current: Plan, changes: [WorkspaceChange], terms later: Set<TermID>,
+                              options: PlanningOptions = PlanningOptions()) throws(PlanningError) -> WhatIfOutcome {
+        let frozen = Set(workspace.terms.map(\.id)).subtracting(later)
         var changed = workspace.applying(changes, from: later)
         let kept = try frozenPlacements(current, frozen: frozen, in: changed)
         let stillAllowed = workspace.history.filter { later.contains($0.session.term) && isAllowed($0, in: changed) }
@@ -80,7 +87,7 @@ public enum WhatIfPlanner {
     private static func isAllowed(_ placement: HistoryPlacement, in workspace: Workspace) -> Bool {
         guard let student = workspace.student(placement.student), let employer = workspace.employer(placement.session.employer)
         else { return false }
-        return employer.capacity(in: placement.session.term) > 0
+        return employer.capacity(of: placement.session) > 0
             && Eligibility.firstBrokenRule(student, employer, day: placement.session.day, term: placement.session.term,
                                            in: workspace) == nil
     }

@@ -100,7 +100,7 @@ struct YearModelBuilder {
     mutating func sessionCapacity() {
         for session in index.sessions {
             let members = index.bySession[session]!
-            let capacity = model.candidates[members[0]].employer.capacity(in: session.term)
+            let capacity = model.candidates[members[0]].employer.capacity(of: session)
             guard members.count > capacity else { continue }
             model.linear.addRow("capacity[\(session)]", members.map { (x($0), 1) }, upper: Double(capacity))
         }
