@@ -82,7 +82,10 @@ public struct Employer: Sendable, Equatable {
     public func capacity(in term: TermID) -> Int { capacityByTerm[term] ?? capacity }
 
     /// Students allowed in one session (this employer, one day, one term).
-    public func capacity(of session: Session) -> Int { capacityBySession[session] ?? capacity(in: session.term) }
+    public func capacity(of session: Session) -> Int {
+        if capacityBySession.isEmpty, capacityByTerm.isEmpty { return capacity }
+        return capacityBySession[session] ?? capacity(in: session.term)
+    }
 
     public init(id: EmployerID, name: String, sector: String, days: Set<Weekday>, capacity: Int, terms: Set<TermID>,
                 features: Set<String> = [], pathways: Set<String> = [], minYear: Int? = nil, maxYear: Int? = nil,

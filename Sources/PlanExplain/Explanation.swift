@@ -12,8 +12,6 @@ public struct Explanation: Sendable, Equatable {
         case full
         /// Allowed sessions with no suitable escort free, and what those escorts are doing.
         case escort
-        /// An allowed employer the student already goes to in another term.
-        case usedElsewhere = "used in another term"
         /// Why the placement made is this one.
         case placed
         /// A better-liked employer that was not possible, and why.

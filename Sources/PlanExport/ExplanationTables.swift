@@ -52,7 +52,6 @@ public enum ExplanationTables {
         case .nearestMiss: "Nearest miss"
         case .full: "Places"
         case .escort: "Escort"
-        case .usedElsewhere: "Used before"
         case .placed: "Why this one"
         case .betterOption: "Better-liked, not possible"
         case .whatWouldItTake: "What would it take"

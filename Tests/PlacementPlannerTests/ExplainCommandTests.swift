@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The `explain` command as a coordinator runs it: on the minimal workspace's plan, one student's
+/// year, files written with --out, and bad arguments refused with exit 2.
+@Suite struct ExplainCommandTests {
+    private func planned() throws -> (workspace: String, plan: String) {
+        let workspace = try MinimalWorkspace.write().path
+        let plan = try TempDir.make("explain").appendingPathComponent("plan").path
+        #expect(CLITests.run(["plan", workspace, "--out", plan, "--quiet"]) == 0)
+        return (workspace, plan)
+    }
+
+    @Test func explainsOneStudentsYearAndWritesBothFiles() throws {
+        let (workspace, plan) = try planned()
+        let out = try TempDir.make("explain-out").appendingPathComponent("why")
+        let result = try BuiltBinary.run(["explain", workspace, plan, "--student", "S1", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Why this one: Placed at"), "\(result.stdout)")
+        let explanations = try String(contentsOf: out.appendingPathComponent("explanations.csv"), encoding: .utf8)
+        #expect(explanations.hasPrefix("student,term,kind,detail\n"))
+        #expect(explanations.contains("S1,t1,placed,"))
+        let suggestions = try String(contentsOf: out.appendingPathComponent("suggestions.csv"), encoding: .utf8)
+        #expect(suggestions.hasPrefix("change,students_placed,detail\n"))
+    }
+
+    @Test func anUnknownStudentIsRefused() throws {
+        let (workspace, plan) = try planned()
+        let result = try BuiltBinary.run(["explain", workspace, plan, "--student", "nobody"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--student 'nobody' is not a student in students.csv"), "\(result.stderr)")
+    }
+
+    @Test func theWorkspaceIsNeverTheOutputFolder() throws {
+        let (workspace, plan) = try planned()
+        #expect(CLITests.run(["explain", workspace, plan, "--out", workspace]) == 2)
+        #expect(!FileManager.default.fileExists(atPath: URL(fileURLWithPath: workspace).appendingPathComponent("explanations.csv").path))
+    }
+
+    @Test func aMissingPlanFolderIsRefused() throws {
+        let workspace = try MinimalWorkspace.write().path
+        #expect(CLITests.run(["explain", workspace, "/nonexistent/plan-\(UUID().uuidString)"]) == 2)
+    }
+}
