@@ -21,6 +21,15 @@ public enum WorkspaceChange: Sendable, Equatable, CustomStringConvertible {
     /// The student can also attend on a weekday.
     case studentAlsoAttends(StudentID, Weekday)
 
+    /// Whether the change gives the school something its files do not (places, staff, days, travel):
+    /// a plan that uses it verifies only once the files say the same.
+    public var addsToTheFiles: Bool {
+        switch self {
+        case .withdraw, .staffAway, .studentLeaves: false
+        case .capacity, .dayCapacity, .staffAlsoFree, .staffAlsoInTerms, .newEscort, .travelLimit, .studentAlsoAttends: true
+        }
+    }
+
     public var description: String {
         switch self {
         case .withdraw(let employer): "employer \(employer) withdraws"
@@ -78,6 +87,14 @@ extension Workspace {
         }
         return Workspace(terms: self.terms, sites: sites, students: students, employers: employers, staff: staff,
                          travel: travel, history: history, settings: settings)
+    }
+
+    /// An id for a hypothetical new escort: `new-escort`, or `new-escort-2`… when taken.
+    public func newEscortID(avoiding taken: Set<StaffID> = []) -> StaffID {
+        var number = 1
+        func id() -> StaffID { StaffID(number == 1 ? "new-escort" : "new-escort-\(number)") }
+        while staffMember(id()) != nil || taken.contains(id()) { number += 1 }
+        return id()
     }
 
     /// The same workspace with other settings.

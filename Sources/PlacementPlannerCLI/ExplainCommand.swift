@@ -43,12 +43,19 @@ struct Explain: ParsableCommand {
             throw Exit.badInput
         }
         let report = Explainer.explain(school, plan: current, student: only, whatWouldItTake: !noSuggestions)
-        print(ExplanationTables.text(report, workspace: school), terminator: "")
+        let whatIf = "placement-planner whatif \(shellQuoted(workspace)) --plan \(shellQuoted(plan)) --out \(shellQuoted(plan + "-whatif"))"
+        print(ExplanationTables.text(report, workspace: school, whatIf: whatIf), terminator: "")
         if let outURL { try write(ExplanationTables.files(for: report), to: outURL) }
         let unplaced = Set(report.explanations.filter { $0.kind == .rules }.map { "\($0.student)|\($0.term)" }).count
         print("\nExplained \(unplaced) unplaced student-term\(unplaced == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(start))) s"
               + (noSuggestions ? "." : "; tried \(report.changesTried) changes by re-planning, \(report.suggestions.count) work."))
         if let out { print("Written to \(out)/explanations.csv and \(out)/suggestions.csv") }
+    }
+
+    /// A path as the shell reads it back: bare when plain, else in single quotes.
+    private func shellQuoted(_ text: String) -> String {
+        let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
+        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func checkOut(_ url: URL) throws {

@@ -23,17 +23,8 @@ struct WhatIf: ParsableCommand {
     @Option(help: "The first term to re-plan (default: the first term). Earlier terms are kept exactly.")
     var from: String?
 
-    @Option(parsing: .singleValue, help: "An employer that hosts nobody from --from on.")
-    var withdraw: [String] = []
-
-    @Option(parsing: .singleValue, help: "EMPLOYER=N: the employer's capacity from --from on.")
-    var capacity: [String] = []
-
-    @Option(name: .customLong("staff-away"), parsing: .singleValue, help: "A member of staff free for no escort duty from --from on.")
-    var staffAway: [String] = []
-
-    @Option(name: .customLong("student-leaves"), parsing: .singleValue, help: "A student who leaves (from --from on).")
-    var studentLeaves: [String] = []
+    @OptionGroup(title: "Changes (from --from on; as many as you like)")
+    var change: ChangeOptions
 
     @Option(help: "Stop searching after this many seconds and keep the best plan found.")
     var timeLimit: Double = 60
@@ -93,27 +84,7 @@ struct WhatIf: ParsableCommand {
         if school.term(start) == nil {
             problems.append("--from '\(start)' is not a term in terms.csv (terms: \(school.terms.map(\.id.rawValue).joined(separator: ", "))).")
         }
-        for id in withdraw {
-            if school.employer(EmployerID(id)) == nil { problems.append("--withdraw '\(id)' is not an employer in employers.csv.") }
-            changes.append(.withdraw(EmployerID(id)))
-        }
-        for item in capacity {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let places = Int(parts[1]), places >= 0 else {
-                problems.append("--capacity '\(item)' must be EMPLOYER=N with N a whole number of 0 or more, e.g. --capacity oxfam=1.")
-                continue
-            }
-            if school.employer(EmployerID(parts[0])) == nil { problems.append("--capacity '\(parts[0])' is not an employer in employers.csv.") }
-            changes.append(.capacity(EmployerID(parts[0]), places))
-        }
-        for id in staffAway {
-            if school.staffMember(StaffID(id)) == nil { problems.append("--staff-away '\(id)' is not a member of staff in staff.csv.") }
-            changes.append(.staffAway(StaffID(id)))
-        }
-        for id in studentLeaves {
-            if school.student(StudentID(id)) == nil { problems.append("--student-leaves '\(id)' is not a student in students.csv.") }
-            changes.append(.studentLeaves(StudentID(id)))
-        }
+        changes = change.changes(in: school, problems: &problems)
         guard problems.isEmpty else {
             problems.forEach(printError)
             printError("Nothing was planned or written.")

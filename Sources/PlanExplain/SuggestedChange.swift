@@ -49,17 +49,6 @@ public enum SuggestedChange: Hashable, Sendable, Comparable {
         }
     }
 
-    /// The id a new escort gets in the changed workspace (not one of the school's own ids).
-    static func newEscortID(in workspace: Workspace) -> StaffID {
-        var id = StaffID("new-escort")
-        var number = 1
-        while workspace.staffMember(id) != nil {
-            number += 1
-            id = StaffID("new-escort-\(number)")
-        }
-        return id
-    }
-
     /// The change as a what-if change to the workspace, applied to its term only.
     public func workspaceChange(in workspace: Workspace) -> WorkspaceChange {
         switch self {
@@ -70,8 +59,24 @@ public enum SuggestedChange: Hashable, Sendable, Comparable {
         case let .staffAlsoInTerm(staff, _): return .staffAlsoInTerms(staff)
         case let .extraDay(student, day, _): return .studentAlsoAttends(student, day)
         case let .longerTravel(student, minutes, _): return .travelLimit(student, minutes)
-        case let .newEscort(skills, day, _): return .newEscort(Self.newEscortID(in: workspace), skills: Set(skills), day: day)
+        case let .newEscort(skills, day, _): return .newEscort(workspace.newEscortID(), skills: Set(skills), day: day)
         }
+    }
+
+    /// The `whatif` arguments that make this change (from its term on).
+    public func whatIfArguments(in workspace: Workspace) -> [String] {
+        let change: [String]
+        switch self {
+        case let .extraPlace(employer, day, term):
+            let now = workspace.employer(employer)?.capacity(of: Session(employer: employer, day: day, term: term)) ?? 0
+            change = ["--day-capacity", "\(employer)@\(day)=\(now + 1)"]
+        case let .staffAlsoFree(staff, day, _): change = ["--staff-also-free", "\(staff)@\(day)"]
+        case let .staffAlsoInTerm(staff, _): change = ["--staff-back", "\(staff)"]
+        case let .extraDay(student, day, _): change = ["--student-also-attends", "\(student)@\(day)"]
+        case let .longerTravel(student, minutes, _): change = ["--travel-limit", "\(student)=\(minutes)"]
+        case let .newEscort(skills, day, _): change = ["--new-escort", "\(skills.joined(separator: ","))@\(day)"]
+        }
+        return ["--from", term.rawValue] + change
     }
 
     /// The change in a coordinator's words.

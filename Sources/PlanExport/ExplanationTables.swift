@@ -22,7 +22,10 @@ public enum ExplanationTables {
 
     /// The report as text for the terminal: each (student, term) with its lines, then the changes
     /// that place the most students.
-    public static func text(_ report: ExplainReport, workspace: Workspace, suggestionsShown: Int = 10) -> String {
+    /// - Parameter whatIf: the start of a `whatif` command line; each suggestion shown gets the
+    ///   command that tries it.
+    public static func text(_ report: ExplainReport, workspace: Workspace, whatIf: String? = nil,
+                            suggestionsShown: Int = 10) -> String {
         var out = ""
         var current: String?
         for line in report.explanations {
@@ -38,6 +41,9 @@ public enum ExplanationTables {
             out += "\nChanges that would place the most students (each tried by re-planning; nobody loses a placement):\n"
             for (position, suggestion) in report.suggestions.prefix(suggestionsShown).enumerated() {
                 out += "  \(position + 1). \(suggestion.detail)\n"
+                if let whatIf {
+                    out += "     To try it: \(whatIf) \(suggestion.change.whatIfArguments(in: workspace).joined(separator: " "))\n"
+                }
             }
             if report.suggestions.count > suggestionsShown {
                 out += "  … and \(report.suggestions.count - suggestionsShown) more in suggestions.csv (with --out).\n"

@@ -39,10 +39,14 @@ public enum WhatIfTables {
     /// Counts only, no names.
     public static func summary(_ result: WhatIfOutcome) -> String {
         let change = result.outcome.score.objective - result.objectiveBefore
-        return [
+        let relied = result.requested.filter(\.addsToTheFiles)
+        let note = relied.isEmpty ? [] : [
+            "This plan counts on: \(relied.map(\.description).joined(separator: "; ")). Make the same change in your files before running verify on it.",
+        ]
+        return ([
             "What-if: \(result.studentsAffected) students affected; \(result.count(.moved)) moved, \(result.count(.dayChanged)) changed day, \(result.count(.newlyPlaced)) newly placed, \(result.count(.newlyUnplaced)) newly unplaced (see changes.csv)",
             "Escort duties changed: \(result.escortChanges.count) (see staff_changes.csv)",
             String(format: "Objective change: %+.2f (from %.2f)", change, result.objectiveBefore),
-        ].joined(separator: "\n") + "\n"
+        ] + note).joined(separator: "\n") + "\n"
     }
 }

@@ -29,6 +29,8 @@ public struct WhatIfOutcome: Sendable {
     public let escortChanges: [EscortChange]
     /// The current plan's objective (against the original workspace).
     public let objectiveBefore: Double
+    /// The changes asked for.
+    public let requested: [WorkspaceChange]
 
     public var studentsAffected: Int { Set(changes.map(\.student)).count }
     public func count(_ kind: PlacementChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
@@ -68,7 +70,7 @@ public enum WhatIfPlanner {
             changes: PlanDifference.placements(before: current, after: plan, terms: later, changes: changes,
                                                unplaced: outcome.unplaced, workspace: changed),
             escortChanges: PlanDifference.escorts(before: current, after: plan, terms: later),
-            objectiveBefore: PlanScore.compute(current, in: workspace).objective)
+            objectiveBefore: PlanScore.compute(current, in: workspace).objective, requested: changes)
     }
 
     /// The current plan's placements in the frozen terms, each still allowed by the workspace.

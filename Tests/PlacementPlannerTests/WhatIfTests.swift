@@ -118,7 +118,9 @@ import YearSolver
         let newDir = folder.appendingPathComponent("new").path
         #expect(CLITests.run(["plan", workspace, "--out", planDir, "--quiet"]) == 0)
         for bad in [["--withdraw", "nobody"], ["--staff-away", "ghost"], ["--from", "t9"], ["--capacity", "farm1=-1"],
-                    ["--capacity", "farm1"], ["--student-leaves", "S99"]] {
+                    ["--capacity", "farm1"], ["--student-leaves", "S99"], ["--day-capacity", "farm1@Sat=2"],
+                    ["--day-capacity", "farm1=2"], ["--staff-also-free", "ST1"], ["--staff-back", "ghost"],
+                    ["--new-escort", "epilepsy"], ["--travel-limit", "S1=ten"], ["--student-also-attends", "S99@Mon"]] {
             #expect(CLITests.run(["whatif", workspace, "--plan", planDir, "--out", newDir] + bad) == 2, "\(bad)")
             #expect(!FileManager.default.fileExists(atPath: newDir), "\(bad) wrote something")
         }
@@ -130,5 +132,45 @@ import YearSolver
         let frozenBefore = try String(contentsOfFile: planDir + "/timetable.csv", encoding: .utf8).split(separator: "\n").filter { $0.contains(",t1,") }
         let frozenAfter = try String(contentsOfFile: newDir + "/timetable.csv", encoding: .utf8).split(separator: "\n").filter { $0.contains(",t1,") }
         #expect(frozenBefore == frozenAfter)
+    }
+
+    /// The changes `explain` suggests, applied: each gives exactly what it says, in the terms asked.
+    @Test func changesThatAddToTheSchool() throws {
+        var school = TestSchool(terms: 2)
+        school.student("A", escort: .oneToOne, skills: ["epilepsy"], maxTravel: 20, days: [.mon])
+        school.employer("farm1", days: [.mon, .tue], capacity: 1)
+        school.staffMember("ST1", skills: ["epilepsy"], days: [.tue], terms: ["t1"])
+        let workspace = school.workspace
+        let t2: Set<TermID> = ["t2"]
+        let changed = workspace.applying([
+            .dayCapacity("farm1", .mon, 3), .staffAlsoFree("ST1", .wed), .travelLimit("A", 35),
+            .studentAlsoAttends("A", .thu), .newEscort(workspace.newEscortID(), skills: ["epilepsy"], day: .fri),
+        ], from: t2)
+        let farm = try #require(changed.employer("farm1"))
+        #expect(farm.capacity(of: Session(employer: "farm1", day: .mon, term: "t2")) == 3)
+        #expect(farm.capacity(of: Session(employer: "farm1", day: .tue, term: "t2")) == 1)
+        #expect(farm.capacity(of: Session(employer: "farm1", day: .mon, term: "t1")) == 1)
+        #expect(changed.staffMember("ST1")?.days == [.tue, .wed])
+        #expect(changed.staffMember("ST1")?.terms == ["t1"])
+        #expect(workspace.applying([.staffAlsoInTerms("ST1")], from: t2).staffMember("ST1")?.terms == ["t1", "t2"])
+        let escort = try #require(changed.staffMember("new-escort"))
+        #expect(escort.skills == ["epilepsy"] && escort.days == [.fri] && escort.terms == t2)
+        #expect(changed.student("A")?.maxTravelMinutes == 35)
+        #expect(changed.student("A")?.days == [.mon, .thu])
+        #expect(changed.newEscortID() == "new-escort-2")
+        #expect([WorkspaceChange.withdraw("farm1"), .staffAway("ST1"), .studentLeaves("A")].allSatisfy { !$0.addsToTheFiles })
+    }
+
+    /// One more place on one weekday, through the CLI: the third student is placed that day only.
+    @Test func aDayCapacityWhatIf() throws {
+        var school = TestSchool()
+        for id in ["A", "B", "C"] { school.student(id, days: [.mon]) }
+        school.employer("farm1", days: [.mon, .tue], capacity: 2)
+        let outcome = try school.plan()
+        #expect(outcome.plan.placements.count == 2)
+        let result = try WhatIfPlanner.replan(school.workspace, current: outcome.plan, changes: [.dayCapacity("farm1", .mon, 3)], from: "t1")
+        #expect(result.outcome.plan.placements.count == 3)
+        #expect(result.count(.newlyPlaced) == 1 && result.count(.moved) == 0)
+        #expect(WhatIfTables.summary(result).contains("This plan counts on: employer farm1 takes 3 on Mon."))
     }
 }

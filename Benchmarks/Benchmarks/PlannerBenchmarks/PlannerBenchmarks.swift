@@ -7,6 +7,7 @@
 import Benchmark
 import Foundation
 import PlacementDomain
+import PlanExplain
 import SchoolGenerator
 import WorkspaceImport
 import YearSolver
@@ -162,6 +163,21 @@ let benchmarks: @Sendable () -> Void = {
             let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? workspace.employers[0].id
             let from = workspace.terms.count > 1 ? workspace.terms[1].id : workspace.terms[0].id
             return WhatIfStart(workspace: workspace, current: current, employer: busiest, from: from)
+        }
+
+        // explain (sample school only: larger schools re-plan far bigger terms): every unplaced
+        // student-term's reasons and "what would it take", each change tried by re-planning its term.
+        if school.generator == nil {
+            let explainFolder = WorkspaceFolder()
+            Benchmark("\(school.name) explain", configuration: solve) { (_: Benchmark, prepared: WhatIfStart) in
+                let report = Explainer.explain(prepared.workspace, plan: prepared.current)
+                blackHole(report.suggestions.count)
+            } setup: {
+                defer { explainFolder.remove() }
+                let workspace = try loadWorkspace(explainFolder.prepare(school))
+                let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60)).plan
+                return WhatIfStart(workspace: workspace, current: current, employer: workspace.employers[0].id, from: workspace.terms[0].id)
+            }
         }
     }
 }
