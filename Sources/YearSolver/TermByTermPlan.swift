@@ -91,6 +91,38 @@ struct TermByTermPlan {
         return Self.assemble(year, choices: Array(choices.values))
     }
 
+    /// What-if: plans each term in turn, then every re-planned term together as one MIP with the
+    /// kept terms fixed, starting from that plan. The re-planned terms' model is small and anchored
+    /// by the current plan, so GLPK usually closes it; its own bound then proves the year's plan (the
+    /// kept terms hold only their fixed placements), with no separate relaxation.
+    /// Returns nil when the search does not close within its node budget.
+    func jointly(_ year: YearModel, replanning free: Set<TermID>, fallback: [TermID: TermChoice],
+                 timeLimit: Double) throws(LinearSolverError) -> (values: [Double], bound: Double)? {
+        let start = Date()
+        func left() -> Double { timeLimit - Date().timeIntervalSince(start) }
+        var choices: [TermID: TermChoice] = [:]
+        for term in workspace.terms.map(\.id) {
+            guard let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
+                                              useGuide: false, timeLimit: max(0.2, left() / 4)) else { return nil }
+            choices.merge(planned) { $1 }
+        }
+        let greedyValues = Self.assemble(year, choices: Array(fallback.values))
+        if year.linear.isFeasible(greedyValues), year.linear.objectiveValue(greedyValues) > objective(of: choices, year) {
+            choices = fallback
+        }
+        let kept = choices.filter { !free.contains($0.key) }.map(\.value)
+        guard let joint = try planTermsWithBound(free, year: year, others: kept, current: free.compactMap { choices[$0] },
+                                                 useGuide: false, timeLimit: left(), nodeLimit: Self.jointNodeLimit,
+                                                 relativeGap: options.relativeGap), joint.proven else { return nil }
+        choices.merge(joint.choices) { $1 }
+        let values = Self.assemble(year, choices: Array(choices.values))
+        debug("what-if terms together: \(year.linear.objectiveValue(values)), proven within \(joint.provenShortfall), after \(Date().timeIntervalSince(start)) s")
+        return (values, year.linear.objectiveValue(values) + joint.provenShortfall)
+    }
+
+    /// Nodes allowed when a what-if's re-planned terms are solved together.
+    static let jointNodeLimit = 2000
+
     /// Tells the progress line how far the year's plan has come.
     private func report(_ objective: Double, bound: Double) {
         let gap = bound.isFinite ? (bound - objective) / max(abs(objective), 1e-9) : nil
@@ -116,6 +148,22 @@ struct TermByTermPlan {
     /// Plans some terms together with the other terms' choices fixed.
     private func planTerms(_ terms: Set<TermID>, year: YearModel, others: [TermChoice], current: [TermChoice],
                            useGuide: Bool, timeLimit: Double) throws(LinearSolverError) -> [TermID: TermChoice]? {
+        try planTermsWithBound(terms, year: year, others: others, current: current, useGuide: useGuide, timeLimit: timeLimit,
+                               nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit,
+                               relativeGap: options.relativeGap / Self.termGapDivisor)?.choices
+    }
+
+    /// The terms' plan, and how far the search proved it from the best for those terms.
+    struct Planned {
+        let choices: [TermID: TermChoice]
+        /// Proven best plan's objective minus this plan's, on the terms' own model (0 when optimal).
+        let provenShortfall: Double
+        let proven: Bool
+    }
+
+    private func planTermsWithBound(_ terms: Set<TermID>, year: YearModel, others: [TermChoice], current: [TermChoice],
+                                    useGuide: Bool, timeLimit: Double, nodeLimit: Int,
+                                    relativeGap: Double) throws(LinearSolverError) -> Planned? {
         var usedEmployers: [StudentID: Set<EmployerID>] = [:]
         var usedSectors: [StudentID: Set<String>] = [:]
         for choice in others {
@@ -139,8 +187,8 @@ struct TermByTermPlan {
         let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates, current: options.current)
         let initial = current.count == terms.count ? Self.assemble(model, choices: current) : nil
         let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
-            timeLimit: timeLimit, relativeGap: options.relativeGap / Self.termGapDivisor, presolve: false, initialSolution: initial,
-            nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit, shouldStop: options.shouldStop))
+            timeLimit: timeLimit, relativeGap: relativeGap, presolve: false, initialSolution: initial,
+            nodeLimit: nodeLimit, shouldStop: options.shouldStop))
         guard result.status == .optimal || result.status == .feasible else { return nil }
         var choices: [TermID: TermChoice] = [:]
         for term in terms { choices[term] = TermChoice() }
@@ -152,7 +200,7 @@ struct TermByTermPlan {
             choices[entry.session.term]!.escortCounts[Self.escortKey(entry.pool, entry.session)] = result.values[entry.column.index]
         }
         for (session, column) in model.sharedGroupColumns { choices[session.term]!.groupCounts[session] = result.values[column.index] }
-        return choices
+        return Planned(choices: choices, provenShortfall: max(0, result.bound - result.objective), proven: result.status == .optimal)
     }
 
     /// Maps term choices onto a model's columns (the year model, or one term's model).
