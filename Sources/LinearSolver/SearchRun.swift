@@ -34,6 +34,9 @@ final class SearchRun {
             simplex.msg_lev = GLP_MSG_OFF
             simplex.meth = GLP_PRIMAL
             simplex.tm_lim = remainingMilliseconds
+            if let initial = options.initialSolution, model.isFeasible(initial) {
+                _ = WarmBasis.apply(initial, model: model, to: problem)
+            }
             let code = glp_simplex(problem, &simplex)
             if code != 0 && code != GLP_ETMLIM {
                 throw .solverFailed("the linear relaxation could not be solved (code \(code))")

@@ -23,6 +23,9 @@ struct WhatIf: ParsableCommand {
     @Option(help: "The first term to re-plan (default: the first term). Earlier terms are kept exactly.")
     var from: String?
 
+    @Flag(help: "Re-plan only the --from term; later terms are kept exactly too (as explain tries its suggestions).")
+    var only = false
+
     @OptionGroup(title: "Changes (from --from on; as many as you like)")
     var change: ChangeOptions
 
@@ -57,8 +60,10 @@ struct WhatIf: ParsableCommand {
         let progress = quiet ? nil : ProgressLine.reporter()
         let result: WhatIfOutcome
         do {
-            result = try WhatIfPlanner.replan(school, current: current, changes: changes, from: start, options: PlanningOptions(
-                timeLimit: timeLimit, progress: progress, shouldStop: { Interruption.requested }))
+            let planning = PlanningOptions(timeLimit: timeLimit, progress: progress, shouldStop: { Interruption.requested })
+            result = only
+                ? try WhatIfPlanner.replan(school, current: current, changes: changes, terms: [start], options: planning)
+                : try WhatIfPlanner.replan(school, current: current, changes: changes, from: start, options: planning)
         } catch {
             ProgressLine.finish(progress != nil)
             printError(error.description)

@@ -3,8 +3,9 @@ import PlacementDomain
 import YearSolver
 
 /// Tries changes by re-planning their term with every other term kept exactly, and the current
-/// plan's placements kept wherever possible (the what-if objective). A change works when the new
-/// plan places students who were unplaced and unplaces nobody: the re-planned plan is the proof.
+/// plan's placements kept wherever possible — exactly what `whatif --from TERM --only` does with
+/// the change, so the coordinator can repeat it. A change works when the new plan places students
+/// who were unplaced and unplaces nobody: the re-planned plan is the proof.
 final class ChangeTrials: @unchecked Sendable {
     struct Result: Sendable {
         /// Students the change places in its term, and where.
@@ -28,18 +29,9 @@ final class ChangeTrials: @unchecked Sendable {
     static let timeLimit = 30.0
 
     init(workspace: Workspace, plan: Plan) {
-        self.workspace = workspace.with(settings: Self.trialSettings(workspace.settings))
+        self.workspace = workspace
         self.plan = plan
         self.index = PlanIndex(plan)
-    }
-
-    /// Moves cost far more than in a what-if (a tenth and a twentieth of a placement), so a trial
-    /// moves other students only to make room, never for small gains elsewhere.
-    static func trialSettings(_ settings: Settings) -> Settings {
-        var strict = settings
-        strict.disruptionWeight = max(settings.disruptionWeight, settings.placementWeight / 10)
-        strict.dayChangeWeight = max(settings.dayChangeWeight, settings.placementWeight / 20)
-        return strict
     }
 
     var tried: Int { lock.withLock { results.count } }

@@ -76,7 +76,7 @@ public enum SuggestedChange: Hashable, Sendable, Comparable {
         case let .longerTravel(student, minutes, _): change = ["--travel-limit", "\(student)=\(minutes)"]
         case let .newEscort(skills, day, _): change = ["--new-escort", "\(skills.joined(separator: ","))@\(day)"]
         }
-        return ["--from", term.rawValue] + change
+        return ["--from", term.rawValue, "--only"] + change
     }
 
     /// The change in a coordinator's words.

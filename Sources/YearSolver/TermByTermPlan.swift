@@ -110,6 +110,7 @@ struct TermByTermPlan {
         if year.linear.isFeasible(greedyValues), year.linear.objectiveValue(greedyValues) > objective(of: choices, year) {
             choices = fallback
         }
+        debug("what-if term by term: \(objective(of: choices, year)) after \(Date().timeIntervalSince(start)) s")
         let kept = choices.filter { !free.contains($0.key) }.map(\.value)
         guard let joint = try planTermsWithBound(free, year: year, others: kept, current: free.compactMap { choices[$0] },
                                                  useGuide: false, timeLimit: left(), nodeLimit: Self.jointNodeLimit,
