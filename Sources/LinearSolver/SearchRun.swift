@@ -77,7 +77,8 @@ final class SearchRun {
         case GLP_OPT:
             return finish(status: code == 0 || code == GLP_EMIPGAP ? .optimal : .feasible, searchComplete: code == 0)
         case GLP_FEAS:
-            return finish(status: .feasible)
+            // Stopped because the requested gap was reached: proven within it.
+            return finish(status: code == GLP_EMIPGAP ? .optimal : .feasible)
         case GLP_NOFEAS:
             return finish(status: .infeasible)
         default:

@@ -114,11 +114,19 @@ struct TermByTermPlan {
         let kept = choices.filter { !free.contains($0.key) }.map(\.value)
         guard let joint = try planTermsWithBound(free, year: year, others: kept, current: free.compactMap { choices[$0] },
                                                  useGuide: false, timeLimit: left(), nodeLimit: Self.jointNodeLimit,
-                                                 relativeGap: options.relativeGap), joint.proven else { return nil }
+                                                 relativeGap: jointGap(objective(of: choices, year))) else { return nil }
+        debug("what-if terms together: proven \(joint.proven), shortfall \(joint.provenShortfall) after \(Date().timeIntervalSince(start)) s")
+        guard joint.proven else { return nil }
         choices.merge(joint.choices) { $1 }
         let values = Self.assemble(year, choices: Array(choices.values))
         debug("what-if terms together: \(year.linear.objectiveValue(values)), proven within \(joint.provenShortfall), after \(Date().timeIntervalSince(start)) s")
         return (values, year.linear.objectiveValue(values) + joint.provenShortfall)
+    }
+
+    /// The joint search's gap: the requested one, but never more than half a day change in points,
+    /// so "the fewest moves" is proven, not just "within the gap".
+    private func jointGap(_ objective: Double) -> Double {
+        min(options.relativeGap, workspace.settings.dayChangeWeight / 2 / max(abs(objective), 1))
     }
 
     /// Nodes allowed when a what-if's re-planned terms are solved together.
