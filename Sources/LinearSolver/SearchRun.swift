@@ -94,6 +94,10 @@ final class SearchRun {
             initial.insert(0, at: 0)
             _ = glp_ios_heur_sol(tree, &initial)
         }
+        if reason == GLP_IBINGO, let goodEnough = options.goodEnough {
+            let found = glp_mip_obj_val(glp_ios_get_prob(tree))
+            if model.sense == .maximize ? found >= goodEnough : found <= goodEnough { glp_ios_terminate(tree) }
+        }
         guard reason == GLP_ISELECT || reason == GLP_IBINGO else { return }
         var active: Int32 = 0, total: Int32 = 0, created: Int32 = 0
         glp_ios_tree_size(tree, &active, &total, &created)

@@ -14,6 +14,8 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search; returning true stops it and keeps the best plan found.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Stop as soon as a plan this good (or better) is found: good enough for the caller.
+    public var goodEnough: Double?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, presolve: Bool = true,
                 initialSolution: [Double]? = nil, nodeLimit: Int? = nil,

@@ -74,8 +74,10 @@ struct TermByTermPlan {
             let before = current
             for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
                 let others = choices.filter { !group.contains($0.key) }.map(\.value)
+                // Enough to bring the year within the gap: the search stops when it finds that much.
+                let needed = bound / (1 + options.relativeGap) - current + 1e-6
                 guard let planned = try planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
-                                                  useGuide: false, timeLimit: left()) else { continue }
+                                                  useGuide: false, timeLimit: left(), improvementNeeded: needed) else { continue }
                 let replanned = choices.merging(planned) { $1 }
                 let value = objective(of: replanned, year)
                 if value > current + 1e-6 {
@@ -155,11 +157,13 @@ struct TermByTermPlan {
     }
 
     /// Plans some terms together with the other terms' choices fixed.
+    /// - Parameter improvementNeeded: when given (with `current`), the search stops once it has
+    ///   improved the current plan's objective by this much.
     private func planTerms(_ terms: Set<TermID>, year: YearModel, others: [TermChoice], current: [TermChoice],
-                           useGuide: Bool, timeLimit: Double) throws(LinearSolverError) -> [TermID: TermChoice]? {
+                           useGuide: Bool, timeLimit: Double, improvementNeeded: Double? = nil) throws(LinearSolverError) -> [TermID: TermChoice]? {
         try planTermsWithBound(terms, year: year, others: others, current: current, useGuide: useGuide, timeLimit: timeLimit,
                                nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit,
-                               relativeGap: options.relativeGap / Self.termGapDivisor)?.choices
+                               relativeGap: options.relativeGap / Self.termGapDivisor, improvementNeeded: improvementNeeded)?.choices
     }
 
     /// The terms' plan, and how far the search proved it from the best for those terms.
@@ -171,8 +175,8 @@ struct TermByTermPlan {
     }
 
     private func planTermsWithBound(_ terms: Set<TermID>, year: YearModel, others: [TermChoice], current: [TermChoice],
-                                    useGuide: Bool, timeLimit: Double, nodeLimit: Int,
-                                    relativeGap: Double) throws(LinearSolverError) -> Planned? {
+                                    useGuide: Bool, timeLimit: Double, nodeLimit: Int, relativeGap: Double,
+                                    improvementNeeded: Double? = nil) throws(LinearSolverError) -> Planned? {
         var usedEmployers: [StudentID: Set<EmployerID>] = [:]
         var usedSectors: [StudentID: Set<String>] = [:]
         for choice in others {
@@ -195,9 +199,12 @@ struct TermByTermPlan {
         }
         let model = YearModelBuilder.build(workspace: workspace, pools: pools, candidates: candidates, current: options.current)
         let initial = current.count == terms.count ? Self.assemble(model, choices: current) : nil
-        let result = try GLPKSolver.solve(model.linear, options: SolveOptions(
-            timeLimit: timeLimit, relativeGap: relativeGap, presolve: false, initialSolution: initial,
-            nodeLimit: nodeLimit, shouldStop: options.shouldStop))
+        var solveOptions = SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap, presolve: false, initialSolution: initial,
+                                        nodeLimit: nodeLimit, shouldStop: options.shouldStop)
+        if let initial, let improvementNeeded, improvementNeeded > 0 {
+            solveOptions.goodEnough = model.linear.objectiveValue(initial) + improvementNeeded
+        }
+        let result = try GLPKSolver.solve(model.linear, options: solveOptions)
         guard result.status == .optimal || result.status == .feasible else { return nil }
         var choices: [TermID: TermChoice] = [:]
         for term in terms { choices[term] = TermChoice() }
