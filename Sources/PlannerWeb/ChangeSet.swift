@@ -1,0 +1,51 @@
+import PlacementDomain
+
+/// The changes of one what-if and the term they start in, as stored with a kept version
+/// (one `key=value` line each) so a later what-if starts from the same changed school.
+public struct ChangeSet: Sendable, Equatable {
+    public let from: TermID
+    public let changes: [WorkspaceChange]
+
+    public init(from: TermID, changes: [WorkspaceChange]) { self.from = from; self.changes = changes }
+
+    /// "employer E3 withdraws, from term T2".
+    public var plainWords: String {
+        (changes.map(\.description) + ["from term \(from)"]).joined(separator: ", ")
+    }
+
+    public var spec: String {
+        (["from=\(from)"] + changes.map { change in
+            switch change {
+            case .withdraw(let employer): "withdraw=\(employer)"
+            case .capacity(let employer, let places): "capacity=\(employer)=\(places)"
+            case .staffAway(let staff): "staff-away=\(staff)"
+            case .studentLeaves(let student): "student-leaves=\(student)"
+            }
+        }).joined(separator: "\n")
+    }
+
+    /// Reads `spec` back; nil for an empty spec (a plan made from the workspace as it is).
+    public init?(spec: String) {
+        var from: TermID?
+        var changes: [WorkspaceChange] = []
+        for line in spec.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 2).map(String.init)
+            switch (parts.first, parts.count) {
+            case ("from", 2): from = TermID(parts[1])
+            case ("withdraw", 2): changes.append(.withdraw(EmployerID(parts[1])))
+            case ("capacity", 3): changes.append(.capacity(EmployerID(parts[1]), Int(parts[2]) ?? 0))
+            case ("staff-away", 2): changes.append(.staffAway(StaffID(parts[1])))
+            case ("student-leaves", 2): changes.append(.studentLeaves(StudentID(parts[1])))
+            default: continue
+            }
+        }
+        guard let from else { return nil }
+        self.init(from: from, changes: changes)
+    }
+
+    /// The workspace with these changes applied from `from` on.
+    public func apply(to workspace: Workspace) -> Workspace {
+        let start = workspace.order(of: from) ?? 0
+        return workspace.applying(changes, from: Set(workspace.terms.dropFirst(start).map(\.id)))
+    }
+}
