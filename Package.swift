@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .testTarget(name: "PlacementPlannerTests", dependencies: [
             "LinearSolver", "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExport", "PlanVerify", "SchoolGenerator", "PlacementPlannerCLI",
-            "PlannerWeb", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "PlannerWeb", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
     ]
 )

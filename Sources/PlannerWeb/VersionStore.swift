@@ -67,7 +67,7 @@ public final class VersionStore: Sendable {
                 try db.execute(sql: "INSERT INTO files (version_id, name, content) VALUES (?, ?, ?)",
                                arguments: [id, name, files[name]!])
             }
-            return Version(id: id, createdAt: date, kind: kind, summary: summary, change: change,
+            return Version(id: id, createdAt: Date(timeIntervalSince1970: date.timeIntervalSince1970), kind: kind, summary: summary, change: change,
                            changeSpec: changeSpec, parent: parent)
         }
     }
