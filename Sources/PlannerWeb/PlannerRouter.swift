@@ -7,6 +7,7 @@ import PlacementDomain
 public enum PlannerRouter {
     public static func build(site: PlannerSite) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: SameOriginPosts())
         router.get("/static/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Style.css)))
         }

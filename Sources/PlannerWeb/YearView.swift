@@ -49,7 +49,7 @@ enum YearView {
             "hasUnplaced": !version.unplaced.isEmpty,
             "changes": version.changes.map { row -> [String: Any] in
                 ["id": row.student.rawValue, "name": workspace.student(row.student)?.name ?? "",
-                 "term": workspace.term(row.term)?.name ?? row.term.rawValue, "before": row.before, "after": row.after, "reason": row.reason, "version": id]
+                 "term": workspace.term(row.term)?.name ?? row.term.rawValue, "before": named(row.before, in: workspace), "after": named(row.after, in: workspace), "reason": row.reason, "version": id]
             },
             "hasChanges": !version.changes.isEmpty,
             "legend": ViewHelpers.legend(workspace),
@@ -59,6 +59,13 @@ enum YearView {
             "staffOptions": ViewHelpers.options(workspace.staff.map { ($0.id.rawValue, "\($0.name) (\($0.id))") }, selected: filters.staff),
             "whatIf": WhatIfView.formOptions(workspace),
         ]
+    }
+
+    /// changes.csv's "employer-id Day" with the employer's name; "not placed" for an empty cell.
+    static func named(_ session: String, in workspace: Workspace) -> String {
+        guard let space = session.lastIndex(of: " ") else { return session.isEmpty ? "not placed" : session }
+        let employer = workspace.employer(EmployerID(String(session[..<space])))
+        return (employer?.name ?? String(session[..<space])) + session[space...]
     }
 
     static let template = """

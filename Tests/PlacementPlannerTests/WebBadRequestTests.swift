@@ -68,6 +68,21 @@ struct WebBadRequestTests {
         }
     }
 
+    @Test("A form posted from another web site is refused (403); the page's own origin is fine (the router test's host is localhost)")
+    func otherOrigin() async throws {
+        let page = try WebPage()
+        try await page.test { client in
+            let foreign = try await client.execute(uri: "/plan", method: .post, headers: [.origin: "http://evil.example"])
+            #expect(foreign.status == .forbidden)
+            let opaque = try await client.execute(uri: "/plan", method: .post, headers: [.origin: "null"])
+            #expect(opaque.status == .forbidden)
+            #expect(try page.site.store.versions().isEmpty && page.site.jobs.snapshot(1) == nil)
+            let own = try await client.execute(uri: "/plan", method: .post, headers: [.origin: "http://localhost"])
+            #expect(own.status == .seeOther)
+            _ = await page.site.jobs.finished(1)
+        }
+    }
+
     @Test("A second solve while one runs is refused with a link to the running one")
     func oneSolveAtATime() async throws {
         let jobs = SolveJobs()

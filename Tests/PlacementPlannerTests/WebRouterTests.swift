@@ -105,6 +105,7 @@ struct WebRouterTests {
             #expect(try await client.post(pending + "/keep").status == .notFound, "a what-if is kept once")
             let version = try await client.get("/versions/2")
             #expect(version.text.contains("Who moved in this what-if") && version.text.contains("employer cafe1 withdraws"))
+            #expect(version.text.contains("<td>Term 1</td><td>Cafe One Mon</td><td>Farm One Mon</td>"))
             let changes = try await client.get("/versions/2/files/changes.csv")
             #expect(changes.status == .ok && changes.text.hasPrefix("student,student_name,term,before,after,reason"))
 
