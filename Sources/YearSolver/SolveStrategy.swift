@@ -37,7 +37,8 @@ struct SolveStrategy {
         let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
         if model.linear.isFeasible(greedyValues) {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
-                                            bound: nil, relativeGap: nil, nodes: 0))
+                                            bound: nil, relativeGap: nil, nodes: 0,
+                                            placements: model.placementColumns.filter { greedyValues[$0.index] > 0.5 }.count))
         }
         let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4,
                                                         preferSimplex: options.current != nil)
