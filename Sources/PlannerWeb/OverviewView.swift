@@ -27,7 +27,9 @@ enum OverviewView {
              "summary": version.summary, "change": version.change]
         }
         context["hasVersions"] = !versions.isEmpty
-        context["versionOptions"] = versions.map { ["id": $0.id] }
+        // Compare the newest version with the one before it unless the coordinator picks others.
+        context["firstOptions"] = versions.enumerated().map { ["id": $1.id, "selected": $0 == min(1, versions.count - 1)] }
+        context["secondOptions"] = versions.map { ["id": $0.id, "selected": false] }
         return context
     }
 
@@ -57,8 +59,8 @@ enum OverviewView {
         {{/versions}}
         </table>
         <form method="get" action="/compare">
-        <p>Compare version <select name="a">{{#versionOptions}}<option>{{id}}</option>{{/versionOptions}}</select>
-        with <select name="b">{{#versionOptions}}<option>{{id}}</option>{{/versionOptions}}</select>
+        <p>Compare version <select name="a">{{#firstOptions}}<option{{#selected}} selected{{/selected}}>{{id}}</option>{{/firstOptions}}</select>
+        with <select name="b">{{#secondOptions}}<option>{{id}}</option>{{/secondOptions}}</select>
         <button class="secondary" type="submit">Compare</button></p>
         </form>
         {{/hasVersions}}

@@ -117,6 +117,9 @@ struct WebRouterTests {
 
             let compare = try await client.get("/compare?a=1&b=2")
             #expect(compare.status == .ok && compare.text.contains("id=\"differences\"") && compare.text.contains("Ray, Bob (S2)"))
+            let start = try await client.get("/")
+            #expect(start.text.contains("<select name=\"a\"><option>2</option><option selected>1</option></select>"),
+                    "compares the newest with the one before by default")
             let same = try await client.get("/compare?a=1&b=1")
             #expect(same.text.contains("place every student the same way"))
         }
