@@ -8,9 +8,19 @@ public struct ChangeSet: Sendable, Equatable {
 
     public init(from: TermID, changes: [WorkspaceChange]) { self.from = from; self.changes = changes }
 
-    /// "employer E3 withdraws, from term T2".
-    public var plainWords: String {
-        (changes.map(\.description) + ["from term \(from)"]).joined(separator: ", ")
+    /// "Hop Pocket Stables (hop-pocket-stables) withdraws, from Spring term 2026" — ids with names as
+    /// the coordinator knows them.
+    public func plainWords(in workspace: Workspace) -> String {
+        func named(_ name: String?, _ id: String) -> String { name.map { "\($0) (\(id))" } ?? id }
+        let parts = changes.map { change in
+            switch change {
+            case .withdraw(let id): "\(named(workspace.employer(id)?.name, id.rawValue)) withdraws"
+            case .capacity(let id, let places): "\(named(workspace.employer(id)?.name, id.rawValue)) takes \(places) student(s) a day"
+            case .staffAway(let id): "\(named(workspace.staffMember(id)?.name, id.rawValue)) is away"
+            case .studentLeaves(let id): "\(named(workspace.student(id)?.name, id.rawValue)) leaves"
+            }
+        }
+        return (parts + ["from \(workspace.term(from)?.name ?? from.rawValue)"]).joined(separator: ", ")
     }
 
     public var spec: String {

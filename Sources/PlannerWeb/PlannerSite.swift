@@ -38,7 +38,7 @@ public final class PlannerSite: Sendable {
     func startWhatIf(from id: Int64, form: FormFields) throws(PageError) -> Int {
         let version = try plans.plan(id)
         let changeSet = try WhatIfForm(fields: form).changeSet(in: version.workspace).get()
-        return try jobs.start("Asking what if \(changeSet.plainWords)") { [pending] progress in
+        return try jobs.start("Asking what if \(changeSet.plainWords(in: version.workspace))") { [pending] progress in
             let result: WhatIfOutcome
             do {
                 result = try WhatIfPlanner.replan(version.workspace, current: version.plan, changes: changeSet.changes,
@@ -57,7 +57,7 @@ public final class PlannerSite: Sendable {
         do {
             return try store.save(kind: .whatif,
                                   summary: Self.summary(whatIf.result.outcome) + "; \(whatIf.result.studentsAffected) students affected",
-                                  change: whatIf.changeSet.plainWords, changeSpec: whatIf.changeSet.spec,
+                                  change: whatIf.changeSet.plainWords(in: whatIf.result.workspace), changeSpec: whatIf.changeSet.spec,
                                   parent: whatIf.parent, files: whatIf.files)
         } catch {
             throw PageError(.internalServerError, "The new plan could not be saved: \(error). Nothing was lost; try Keep again.")

@@ -23,7 +23,10 @@ public final class VersionStore: Sendable {
     private let database: DatabasePool
 
     public init(path: String) throws {
-        database = try DatabasePool(path: path)
+        var configuration = Configuration()
+        // Another process (a second server on the same workspace) may be writing: wait for it.
+        configuration.busyMode = .timeout(10)
+        database = try DatabasePool(path: path, configuration: configuration)
         try Self.migrator.migrate(database)
     }
 

@@ -42,7 +42,7 @@ enum WhatIfView {
              "before": describe(change.before), "after": describe(change.after), "reason": change.reason]
         }
         return [
-            "token": whatIf.token, "parent": whatIf.parent, "change": whatIf.changeSet.plainWords,
+            "token": whatIf.token, "parent": whatIf.parent, "change": whatIf.changeSet.plainWords(in: workspace),
             "summary": PlannerSite.summary(result.outcome), "affected": result.studentsAffected,
             "escortChanges": result.escortChanges.count, "moves": moves, "hasMoves": !moves.isEmpty,
         ]

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PlacementDomain
 import Testing
+import WorkspaceImport
 @testable import PlannerWeb
 
 @Suite("Saved versions: none lost, none overwritten")
@@ -45,11 +46,13 @@ struct VersionStoreTests {
         #expect(try reopened.files(of: saved.id) == ["changes.csv": "x\n"])
     }
 
-    @Test("A what-if's changes are stored so a later what-if starts from the same school")
-    func changeSetRoundTrip() {
-        let changes = ChangeSet(from: "t2", changes: [.withdraw("e1"), .capacity("e2", 3), .staffAway("st"), .studentLeaves("s")])
+    @Test("A what-if's changes are stored so a later what-if starts from the same school, and said with names")
+    func changeSetRoundTrip() throws {
+        let changes = ChangeSet(from: "t2", changes: [.withdraw("farm1"), .capacity("cafe1", 3), .staffAway("ST1"), .studentLeaves("S2")])
         #expect(ChangeSet(spec: changes.spec) == changes)
         #expect(ChangeSet(spec: "") == nil)
-        #expect(changes.plainWords == "employer e1 withdraws, employer e2 capacity becomes 3, staff st is away, student s leaves, from term t2")
+        let workspace = try WorkspaceLoader.load(try MinimalWorkspace.write())
+        #expect(changes.plainWords(in: workspace)
+                == "Farm One (farm1) withdraws, Cafe One (cafe1) takes 3 student(s) a day, Sam Ng (ST1) is away, Ray, Bob (S2) leaves, from Term 2")
     }
 }
