@@ -1,13 +1,23 @@
 import PlacementDomain
 
-/// One line of a student's "why" or "why not" (`kind` such as "why here", "why not", "what would it take").
+/// One line of a student's explanation, in plain words.
 public struct ExplanationLine: Sendable, Equatable {
-    public let kind: String
+    public enum Kind: String, Sendable {
+        case why = "Why here"
+        case whyNot = "Why not"
+        /// A change that would let the student be placed; also shown in the year's unplaced list.
+        case whatWouldItTake = "What would it take"
+    }
+
+    public let kind: Kind
+    /// The term the line is about, if any.
+    public let term: TermID?
     public let detail: String
-    public init(kind: String, detail: String) { self.kind = kind; self.detail = detail }
+
+    public init(kind: Kind, term: TermID? = nil, detail: String) { self.kind = kind; self.term = term; self.detail = detail }
 }
 
-/// Where the student page gets its explanations: the `explain` work plugs in here.
+/// Where the page gets its explanations: the `explain` work plugs in here (PlannerSite's `explanations`).
 public protocol ExplanationSource: Sendable {
     func lines(for student: StudentID, plan: Plan, workspace: Workspace) -> [ExplanationLine]
 }

@@ -38,7 +38,7 @@ public enum PlannerRouter {
             let query = request.uri.queryParameters
             let filters = YearView.Filters(pathway: nonEmpty(query.get("pathway")), site: nonEmpty(query.get("site")),
                                            employer: nonEmpty(query.get("employer")), staff: nonEmpty(query.get("staff")))
-            return Page.response(title: "Version \(version.version.id)", template: "year", YearView.context(version, filters: filters))
+            return Page.response(title: "Version \(version.version.id)", template: "year", YearView.context(version, filters: filters, explanations: site.explanations))
         }
         router.get("/versions/{id}/students/{student}") { request, context in
             let version = try site.plans.plan(try versionID(context))

@@ -34,7 +34,9 @@ enum StudentView {
             "needs": student.needs.sorted().joined(separator: ", "),
             "escort": ViewHelpers.escortBadge(student) ?? "no escort",
             "terms": terms,
-            "explanations": lines.map { ["kind": $0.kind, "detail": $0.detail] }, "hasExplanations": !lines.isEmpty,
+            "explanations": lines.map { line in
+                ["kind": line.kind.rawValue, "term": line.term.map { workspace.term($0)?.name ?? $0.rawValue } ?? "", "detail": line.detail]
+            }, "hasExplanations": !lines.isEmpty,
         ]
     }
 
@@ -48,7 +50,7 @@ enum StudentView {
         {{#notTakingPart}}<td colspan="5" class="note">Not taking part this term.</td>{{/notTakingPart}}
         </tr>{{/terms}}
         </table>
-        {{#hasExplanations}}<h2>Why</h2><ul id="explanations">{{#explanations}}<li><strong>{{kind}}</strong>: {{detail}}</li>{{/explanations}}</ul>{{/hasExplanations}}
+        {{#hasExplanations}}<h2>Why</h2><ul id="explanations">{{#explanations}}<li><strong>{{kind}}</strong>{{#term}} ({{term}}){{/term}}: {{detail}}</li>{{/explanations}}</ul>{{/hasExplanations}}
         <p class="noprint"><a href="/versions/{{version}}/students/{{id}}?print=1">Print view</a> · <a href="/versions/{{version}}">Back to the year</a></p>
         """
 }

@@ -10,7 +10,7 @@ enum YearView {
         var staff: String?
     }
 
-    static func context(_ version: VersionPlan, filters: Filters) -> [String: Any] {
+    static func context(_ version: VersionPlan, filters: Filters, explanations: any ExplanationSource = NoExplanations()) -> [String: Any] {
         let workspace = version.workspace, plan = version.plan, id = version.version.id
         let sectors = ViewHelpers.sectorClasses(workspace)
         let byStudent = Dictionary(grouping: plan.placements, by: \.student)
@@ -43,8 +43,11 @@ enum YearView {
             "terms": workspace.terms.map { ["id": $0.id.rawValue, "name": $0.name] },
             "rows": rows, "shown": rows.count, "total": workspace.students.count,
             "unplaced": version.unplaced.map { row -> [String: Any] in
-                ["id": row.student.rawValue, "name": workspace.student(row.student)?.name ?? "",
-                 "term": workspace.term(row.term)?.name ?? row.term.rawValue, "reason": row.reason, "version": id]
+                let suggestions = explanations.lines(for: row.student, plan: plan, workspace: workspace)
+                    .filter { $0.kind == .whatWouldItTake && ($0.term == nil || $0.term == row.term) }.map(\.detail)
+                return ["id": row.student.rawValue, "name": workspace.student(row.student)?.name ?? "",
+                        "term": workspace.term(row.term)?.name ?? row.term.rawValue, "reason": row.reason, "version": id,
+                        "suggestions": suggestions]
             },
             "hasUnplaced": !version.unplaced.isEmpty,
             "changes": version.changes.map { row -> [String: Any] in
@@ -81,7 +84,7 @@ enum YearView {
         {{^hasUnplaced}}<p class="ok">Every student is placed in every term they take part in.</p>{{/hasUnplaced}}
         {{#hasUnplaced}}
         <table id="unplaced"><tr><th>Student</th><th>Term</th><th>Why not</th></tr>
-        {{#unplaced}}<tr><td><a href="/versions/{{version}}/students/{{id}}">{{name}}</a> ({{id}})</td><td>{{term}}</td><td>{{reason}}</td></tr>
+        {{#unplaced}}<tr><td><a href="/versions/{{version}}/students/{{id}}">{{name}}</a> ({{id}})</td><td>{{term}}</td><td>{{reason}}{{#suggestions}}<br><em>What would it take: {{.}}</em>{{/suggestions}}</td></tr>
         {{/unplaced}}</table>
         {{/hasUnplaced}}
         {{#whatIf}}{{> whatIfForm}}{{/whatIf}}

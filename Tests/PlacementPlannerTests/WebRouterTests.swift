@@ -125,6 +125,28 @@ struct WebRouterTests {
         }
     }
 
+    /// Stands in for the `explain` work: one line of each kind for every student.
+    struct FixedExplanations: ExplanationSource {
+        func lines(for student: StudentID, plan: Plan, workspace: Workspace) -> [ExplanationLine] {
+            [ExplanationLine(kind: .why, term: "t1", detail: "closest farm"),
+             ExplanationLine(kind: .whyNot, term: "t2", detail: "no employer hosts in Term 2"),
+             ExplanationLine(kind: .whatWouldItTake, term: "t2", detail: "one more place at Farm One")]
+        }
+    }
+
+    @Test("Explanations plug in: the student page lists them, the unplaced list shows what it would take")
+    func explanationsPlugIn() async throws {
+        let page = try WebPage(explanations: FixedExplanations())
+        try await page.test { client in
+            _ = try await client.runJob("/plan", site: page.site)
+            let student = try await client.get("/versions/1/students/S1")
+            #expect(student.text.contains("<li><strong>Why here</strong> (Term 1): closest farm</li>"))
+            #expect(student.text.contains("<li><strong>Why not</strong> (Term 2): no employer hosts in Term 2</li>"))
+            let year = try await client.get("/versions/1")
+            #expect(year.text.contains("<em>What would it take: one more place at Farm One</em>"))
+        }
+    }
+
     @Test("A what-if from a kept what-if starts from the school as that what-if changed it")
     func chainedWhatIf() async throws {
         let page = try WebPage()

@@ -9,9 +9,9 @@ struct WebPage {
     let site: PlannerSite
     let folder: URL
 
-    init(_ files: [String: String] = MinimalWorkspace.files) throws {
+    init(_ files: [String: String] = MinimalWorkspace.files, explanations: any ExplanationSource = NoExplanations()) throws {
         folder = try writeFiles(files, label: "web")
-        site = try PlannerSite(workspace: folder)
+        site = try PlannerSite(workspace: folder, explanations: explanations)
     }
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
