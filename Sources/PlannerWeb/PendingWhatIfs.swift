@@ -11,18 +11,28 @@ struct PendingWhatIf: Sendable {
     let files: [String: String]
 }
 
-/// What-ifs not yet kept or discarded, in memory only: taking one out is atomic, so keeping the
-/// same what-if from two tabs saves it once.
+/// What-ifs not yet kept or discarded, in memory only (the newest `limit`; older ones left
+/// undecided are dropped): taking one out is atomic, so keeping the same what-if from two tabs saves it once.
 final class PendingWhatIfs: Sendable {
-    private let pending = Mutex<[String: PendingWhatIf]>([:])
+    static let limit = 20
+    private let pending = Mutex<(byToken: [String: PendingWhatIf], order: [String])>(([:], []))
 
     func add(parent: Int64, changeSet: ChangeSet, result: WhatIfOutcome, files: [String: String]) -> String {
         let token = UUID().uuidString.lowercased()
-        pending.withLock { $0[token] = PendingWhatIf(token: token, parent: parent, changeSet: changeSet, result: result, files: files) }
+        pending.withLock { pending in
+            pending.byToken[token] = PendingWhatIf(token: token, parent: parent, changeSet: changeSet, result: result, files: files)
+            pending.order.append(token)
+            while pending.order.count > Self.limit { pending.byToken[pending.order.removeFirst()] = nil }
+        }
         return token
     }
 
-    func get(_ token: String) -> PendingWhatIf? { pending.withLock { $0[token] } }
+    func get(_ token: String) -> PendingWhatIf? { pending.withLock { $0.byToken[token] } }
 
-    func take(_ token: String) -> PendingWhatIf? { pending.withLock { $0.removeValue(forKey: token) } }
+    func take(_ token: String) -> PendingWhatIf? {
+        pending.withLock { pending in
+            pending.order.removeAll { $0 == token }
+            return pending.byToken.removeValue(forKey: token)
+        }
+    }
 }

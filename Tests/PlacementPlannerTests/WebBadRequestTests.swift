@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import WorkspaceImport
+import YearSolver
 @testable import PlannerWeb
 
 @Suite("The coordinator's page: bad requests get a clear 4xx page")
@@ -81,6 +83,20 @@ struct WebBadRequestTests {
             #expect(own.status == .seeOther)
             _ = await page.site.jobs.finished(1)
         }
+    }
+
+    @Test("What-ifs left undecided are bounded: the oldest is dropped (404), the newest kept")
+    func undecidedBounded() throws {
+        let workspace = try WorkspaceLoader.load(try MinimalWorkspace.write())
+        let current = try YearPlanner.plan(workspace).plan
+        let result = try WhatIfPlanner.replan(workspace, current: current, changes: [], from: "t1")
+        let pending = PendingWhatIfs()
+        let tokens = (0...PendingWhatIfs.limit).map { _ in
+            pending.add(parent: 1, changeSet: ChangeSet(from: "t1", changes: []), result: result, files: [:])
+        }
+        #expect(pending.get(tokens[0]) == nil)
+        #expect(pending.take(tokens[1])?.token == tokens[1])
+        #expect(pending.get(tokens.last!) != nil)
     }
 
     @Test("A second solve while one runs is refused with a link to the running one")
