@@ -61,6 +61,8 @@ enum YearView {
             "employers": ViewHelpers.options(workspace.employers.map { ($0.id.rawValue, "\($0.name) (\($0.id))") }, selected: filters.employer),
             "staffOptions": ViewHelpers.options(workspace.staff.map { ($0.id.rawValue, "\($0.name) (\($0.id))") }, selected: filters.staff),
             "whatIf": WhatIfView.formOptions(workspace),
+            "employerLinks": workspace.employers.map { ["id": $0.id.rawValue, "name": $0.name, "version": id] },
+            "staffLinks": workspace.staff.map { ["id": $0.id.rawValue, "name": $0.name, "version": id] },
         ]
     }
 
@@ -104,5 +106,8 @@ enum YearView {
         {{#cells}}{{#cellUnplaced}}<td class="unplaced-cell">not placed</td>{{/cellUnplaced}}{{#cellAbsent}}<td class="note">—</td>{{/cellAbsent}}{{#employerID}}<td class="{{class}}" title="{{sector}}"><a href="/versions/{{version}}/employers/{{employerID}}">{{employer}}</a> {{day}}{{#escort}}<span class="badge">{{escort}}</span>{{/escort}}{{#needs}}<span class="badge needs" title="needs {{needs}}">needs</span>{{/needs}}</td>{{/employerID}}{{/cells}}</tr>
         {{/rows}}
         </table>
+        <h2>Rotas and escort days</h2>
+        <p id="employer-links">Employers: {{#employerLinks}}<a href="/versions/{{version}}/employers/{{id}}">{{name}}</a> · {{/employerLinks}}</p>
+        <p id="staff-links">Escort staff: {{#staffLinks}}<a href="/versions/{{version}}/staff/{{id}}">{{name}}</a> · {{/staffLinks}}</p>
         """
 }

@@ -56,6 +56,7 @@ struct WebRouterTests {
             #expect(year.text.contains("Ann Lee") && year.text.contains("Farm One"))
             #expect(year.text.contains("shared escort"), "escort badge")
             #expect(year.text.contains("needs step-free"), "needs badge")
+            #expect(year.text.contains("<a href=\"/versions/1/staff/ST1\">Sam Ng</a>"), "staff pages linked from the year")
             let filtered = try await client.get("/versions/1?pathway=Brook")
             #expect(filtered.text.contains("Ann Lee") && !filtered.text.contains(">Ray, Bob<"))
             #expect(filtered.text.contains("1 of 2 students shown"))
