@@ -34,7 +34,7 @@ struct ServeCommandTests {
     func killedServerKeepsVersions() async throws {
         let folder = try MinimalWorkspace.write()
         let process = Process()
-        process.executableURL = try #require(BuiltBinary.url)
+        process.executableURL = BuiltBinary.url!  // the suite runs only when it is built
         process.arguments = ["serve", folder.path, "--port", "0"]
         let out = Pipe()
         process.standardOutput = out
