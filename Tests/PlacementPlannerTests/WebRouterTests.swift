@@ -87,6 +87,10 @@ struct WebRouterTests {
 
             let overview = try await client.get("/")
             #expect(overview.text.contains("href=\"/versions/1\""))
+            for page in [overview, year, student, printed, employer, staff] {
+                #expect(!page.text.contains("http://") && !page.text.contains("https://") && !page.text.contains("<script"),
+                        "everything the page needs comes from the program; no script")
+            }
         }
     }
 
