@@ -12,26 +12,30 @@ public struct ChangeSet: Sendable, Equatable {
     /// the coordinator knows them.
     public func plainWords(in workspace: Workspace) -> String {
         func named(_ name: String?, _ id: String) -> String { name.map { "\($0) (\(id))" } ?? id }
-        let parts = changes.map { change in
-            switch change {
-            case .withdraw(let id): "\(named(workspace.employer(id)?.name, id.rawValue)) withdraws"
-            case .capacity(let id, let places): "\(named(workspace.employer(id)?.name, id.rawValue)) takes \(places) student(s) a day"
-            case .staffAway(let id): "\(named(workspace.staffMember(id)?.name, id.rawValue)) is away"
-            case .studentLeaves(let id): "\(named(workspace.student(id)?.name, id.rawValue)) leaves"
+        let parts = changes.map { change -> String in
+            if case .withdraw(let id) = change { return "\(named(workspace.employer(id)?.name, id.rawValue)) withdraws" }
+            if case .capacity(let id, let places) = change {
+                return "\(named(workspace.employer(id)?.name, id.rawValue)) takes \(places) student(s) a day"
             }
+            if case .staffAway(let id) = change { return "\(named(workspace.staffMember(id)?.name, id.rawValue)) is away" }
+            if case .studentLeaves(let id) = change { return "\(named(workspace.student(id)?.name, id.rawValue)) leaves" }
+            return change.description
         }
         return (parts + ["from \(workspace.term(from)?.name ?? from.rawValue)"]).joined(separator: ", ")
     }
 
     public var spec: String {
-        (["from=\(from)"] + changes.map { change in
-            switch change {
-            case .withdraw(let employer): "withdraw=\(employer)"
-            case .capacity(let employer, let places): "capacity=\(employer)=\(places)"
-            case .staffAway(let staff): "staff-away=\(staff)"
-            case .studentLeaves(let student): "student-leaves=\(student)"
-            }
-        }).joined(separator: "\n")
+        (["from=\(from)"] + changes.compactMap(Self.line)).joined(separator: "\n")
+    }
+
+    /// The changes the page can ask for (written with `if case`, so cases added to WorkspaceChange
+    /// for the command line need nothing here).
+    private static func line(_ change: WorkspaceChange) -> String? {
+        if case .withdraw(let employer) = change { return "withdraw=\(employer)" }
+        if case .capacity(let employer, let places) = change { return "capacity=\(employer)=\(places)" }
+        if case .staffAway(let staff) = change { return "staff-away=\(staff)" }
+        if case .studentLeaves(let student) = change { return "student-leaves=\(student)" }
+        return nil
     }
 
     /// Reads `spec` back; nil for an empty spec (a plan made from the workspace as it is).
