@@ -38,13 +38,20 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "PlacementPlannerCLI", dependencies: [
-            "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExport", "PlanVerify", "SchoolGenerator", "PlannerWeb",
+            "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExport", "PlanVerify", "SchoolGenerator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "PlacementPlannerTests", dependencies: [
             "LinearSolver", "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExport", "PlanVerify", "SchoolGenerator", "PlacementPlannerCLI",
-            "PlannerWeb", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
     ]
 )
+
+// The coordinator's page joins the command line (`serve`) and the tests here, apart from their lists.
+for target in package.targets where target.name == "PlacementPlannerCLI" {
+    target.dependencies.append("PlannerWeb")
+}
+for target in package.targets where target.name == "PlacementPlannerTests" {
+    target.dependencies += ["PlannerWeb", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift")]
+}
