@@ -5,7 +5,7 @@ import PackageDescription
 // → PlanExplain (why, why not, what would it take) → PlanExport; PlanVerify re-checks a plan independently of the model builder.
 let package = Package(
     name: "PlacementPlanner",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "placement-planner", targets: ["PlacementPlannerCLI"]),
         .library(name: "PlacementPlanner", targets: ["PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", "PlanExport", "PlanVerify", "SchoolGenerator"]),
@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK from Debian's libglpk-dev. Only LinearSolver imports it.
@@ -26,13 +30,22 @@ let package = Package(
         .target(name: "PlanExport", dependencies: ["PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "PlanVerify", dependencies: ["PlacementDomain", "WorkspaceImport"]),
         .target(name: "SchoolGenerator"),
+        // The coordinator's web page (`serve`): router, views, background solves, version store.
+        .target(name: "PlannerWeb", dependencies: [
+            "LinearSolver", "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", "PlanExport", "PlanVerify",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(name: "PlacementPlannerCLI", dependencies: [
-            "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", "PlanExport", "PlanVerify", "SchoolGenerator",
+            "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", "PlanExport", "PlanVerify", "SchoolGenerator", "PlannerWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "PlacementPlannerTests", dependencies: [
             "LinearSolver", "PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", "PlanExport", "PlanVerify", "SchoolGenerator", "PlacementPlannerCLI",
+            "PlannerWeb", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
     ]
 )

@@ -38,10 +38,13 @@ public struct SolveProgress: Sendable {
     public let bound: Double?
     public let relativeGap: Double?
     public let nodes: Int
+    /// Placements in the best plan so far, when the caller knows which columns are placements.
+    public let placements: Int?
 
-    public init(elapsedSeconds: Double, bestObjective: Double?, bound: Double?, relativeGap: Double?, nodes: Int) {
+    public init(elapsedSeconds: Double, bestObjective: Double?, bound: Double?, relativeGap: Double?, nodes: Int,
+                placements: Int? = nil) {
         self.elapsedSeconds = elapsedSeconds; self.bestObjective = bestObjective; self.bound = bound
-        self.relativeGap = relativeGap; self.nodes = nodes
+        self.relativeGap = relativeGap; self.nodes = nodes; self.placements = placements
     }
 }
 

@@ -37,7 +37,8 @@ struct SolveStrategy {
         let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
         if model.linear.isFeasible(greedyValues) {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
-                                            bound: nil, relativeGap: nil, nodes: 0))
+                                            bound: nil, relativeGap: nil, nodes: 0,
+                                            placements: model.placementColumns.filter { greedyValues[$0.index] > 0.5 }.count))
         }
         // A what-if that keeps some terms: re-planned terms solved together, no relaxation (measured on
         // the sample: 0.5 s instead of 1.0 s). With every term re-planned that MIP is the whole year's,

@@ -69,7 +69,7 @@ struct TermByTermPlan {
             choices = fallback
             current = greedy
         }
-        report(current, bound: bound)
+        report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
         for pass in 0..<passes where !closeEnough(current) {
             let before = current
             for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
@@ -85,7 +85,7 @@ struct TermByTermPlan {
                     current = value
                 }
                 debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
-                report(current, bound: bound)
+                report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
             }
             debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
             if current <= before + 1e-6 { break }
@@ -135,10 +135,10 @@ struct TermByTermPlan {
     static let jointNodeLimit = 2000
 
     /// Tells the progress line how far the year's plan has come.
-    private func report(_ objective: Double, bound: Double) {
+    private func report(_ objective: Double, bound: Double, placements: Int) {
         let gap = bound.isFinite ? (bound - objective) / max(abs(objective), 1e-9) : nil
         options.progress?(SolveProgress(elapsedSeconds: Date().timeIntervalSince(solveStart), bestObjective: objective,
-                                        bound: bound.isFinite ? bound : nil, relativeGap: gap, nodes: 0))
+                                        bound: bound.isFinite ? bound : nil, relativeGap: gap, nodes: 0, placements: placements))
     }
 
     private func objective(of choices: [TermID: TermChoice], _ year: YearModel) -> Double {
