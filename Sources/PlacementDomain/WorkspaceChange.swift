@@ -133,3 +133,61 @@ extension Student {
                 days: days ?? self.days, terms: terms ?? self.terms, avoid: avoid)
     }
 }
+
+extension WorkspaceChange {
+    /// The change as one `key=value` line (the `whatif` flag's name and value), as stored with a
+    /// kept what-if: `withdraw=oxfam`, `day-capacity=oxfam@Wed=3`, `new-escort=new-escort@epilepsy,peg@Thu`.
+    public var spec: String {
+        switch self {
+        case .withdraw(let employer): "withdraw=\(employer)"
+        case .capacity(let employer, let places): "capacity=\(employer)=\(places)"
+        case .dayCapacity(let employer, let day, let places): "day-capacity=\(employer)@\(day)=\(places)"
+        case .staffAway(let staff): "staff-away=\(staff)"
+        case .staffAlsoFree(let staff, let day): "staff-also-free=\(staff)@\(day)"
+        case .staffAlsoInTerms(let staff): "staff-back=\(staff)"
+        case .newEscort(let staff, let skills, let day): "new-escort=\(staff)@\(skills.sorted().joined(separator: ","))@\(day)"
+        case .studentLeaves(let student): "student-leaves=\(student)"
+        case .travelLimit(let student, let minutes): "travel-limit=\(student)=\(minutes)"
+        case .studentAlsoAttends(let student, let day): "student-also-attends=\(student)@\(day)"
+        }
+    }
+
+    /// Reads a `spec` line back; nil when it is not one.
+    public init?(spec: String) {
+        guard let equals = spec.firstIndex(of: "=") else { return nil }
+        let key = String(spec[..<equals]), value = String(spec[spec.index(after: equals)...])
+        func split(_ text: String, _ separator: Character) -> (String, String)? {
+            guard let index = text.lastIndex(of: separator) else { return nil }
+            return (String(text[..<index]), String(text[text.index(after: index)...]))
+        }
+        func dayAndRest(_ text: String) -> (String, Weekday)? {
+            guard let (rest, day) = split(text, "@"), let weekday = Weekday(abbreviation: day) else { return nil }
+            return (rest, weekday)
+        }
+        switch key {
+        case "withdraw": self = .withdraw(EmployerID(value))
+        case "capacity":
+            guard let (employer, places) = split(value, "="), let n = Int(places) else { return nil }
+            self = .capacity(EmployerID(employer), n)
+        case "day-capacity":
+            guard let (left, places) = split(value, "="), let n = Int(places), let (employer, day) = dayAndRest(left) else { return nil }
+            self = .dayCapacity(EmployerID(employer), day, n)
+        case "staff-away": self = .staffAway(StaffID(value))
+        case "staff-also-free":
+            guard let (staff, day) = dayAndRest(value) else { return nil }
+            self = .staffAlsoFree(StaffID(staff), day)
+        case "staff-back": self = .staffAlsoInTerms(StaffID(value))
+        case "new-escort":
+            guard let (left, day) = dayAndRest(value), let (staff, skills) = split(left, "@") else { return nil }
+            self = .newEscort(StaffID(staff), skills: Set(skills.split(separator: ",").map(String.init)), day: day)
+        case "student-leaves": self = .studentLeaves(StudentID(value))
+        case "travel-limit":
+            guard let (student, minutes) = split(value, "="), let n = Int(minutes) else { return nil }
+            self = .travelLimit(StudentID(student), n)
+        case "student-also-attends":
+            guard let (student, day) = dayAndRest(value) else { return nil }
+            self = .studentAlsoAttends(StudentID(student), day)
+        default: return nil
+        }
+    }
+}

@@ -25,32 +25,18 @@ public struct ChangeSet: Sendable, Equatable {
     }
 
     public var spec: String {
-        (["from=\(from)"] + changes.compactMap(Self.line)).joined(separator: "\n")
-    }
-
-    /// The changes the page can ask for (written with `if case`, so cases added to WorkspaceChange
-    /// for the command line need nothing here).
-    private static func line(_ change: WorkspaceChange) -> String? {
-        if case .withdraw(let employer) = change { return "withdraw=\(employer)" }
-        if case .capacity(let employer, let places) = change { return "capacity=\(employer)=\(places)" }
-        if case .staffAway(let staff) = change { return "staff-away=\(staff)" }
-        if case .studentLeaves(let student) = change { return "student-leaves=\(student)" }
-        return nil
+        (["from=\(from)"] + changes.map(\.spec)).joined(separator: "\n")
     }
 
     /// Reads `spec` back; nil for an empty spec (a plan made from the workspace as it is).
     public init?(spec: String) {
         var from: TermID?
         var changes: [WorkspaceChange] = []
-        for line in spec.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 2).map(String.init)
-            switch (parts.first, parts.count) {
-            case ("from", 2): from = TermID(parts[1])
-            case ("withdraw", 2): changes.append(.withdraw(EmployerID(parts[1])))
-            case ("capacity", 3): changes.append(.capacity(EmployerID(parts[1]), Int(parts[2]) ?? 0))
-            case ("staff-away", 2): changes.append(.staffAway(StaffID(parts[1])))
-            case ("student-leaves", 2): changes.append(.studentLeaves(StudentID(parts[1])))
-            default: continue
+        for line in spec.split(separator: "\n").map(String.init) {
+            if line.hasPrefix("from=") {
+                from = TermID(String(line.dropFirst("from=".count)))
+            } else if let change = WorkspaceChange(spec: line) {
+                changes.append(change)
             }
         }
         guard let from else { return nil }

@@ -10,6 +10,7 @@ enum WhatIfView {
             "employerChoices": ViewHelpers.options(workspace.employers.map { ($0.id.rawValue, "\($0.name) (\($0.id))") }),
             "staffChoices": ViewHelpers.options(workspace.staff.map { ($0.id.rawValue, "\($0.name) (\($0.id))") }),
             "studentChoices": ViewHelpers.options(workspace.students.map { ($0.id.rawValue, "\($0.name) (\($0.id))") }),
+            "dayChoices": ViewHelpers.options(Weekday.allCases.map { ($0.description, $0.fullName) }),
         ]
     }
 
@@ -23,6 +24,20 @@ enum WhatIfView {
         <input name="capacity_places" size="3" inputmode="numeric"><br>
         <label>this member of staff is away <select name="staff_away"><option value="">—</option>{{#staffChoices}}<option value="{{value}}">{{label}}</option>{{/staffChoices}}</select></label><br>
         <label>this student leaves <select name="student_leaves"><option value="">—</option>{{#studentChoices}}<option value="{{value}}">{{label}}</option>{{/studentChoices}}</select></label><br>
+        <details><summary>More changes (as <code>explain</code> suggests)</summary>
+        <label>places at <select name="day_capacity_employer"><option value="">—</option>{{#employerChoices}}<option value="{{value}}">{{label}}</option>{{/employerChoices}}</select></label>
+        <label>on <select name="day_capacity_day">{{#dayChoices}}<option value="{{value}}">{{label}}</option>{{/dayChoices}}</select></label>
+        <label>become <input name="day_capacity_places" size="3" inputmode="numeric"></label><br>
+        <label>this member of staff is also free <select name="staff_also_free"><option value="">—</option>{{#staffChoices}}<option value="{{value}}">{{label}}</option>{{/staffChoices}}</select></label>
+        <label>on <select name="staff_also_free_day">{{#dayChoices}}<option value="{{value}}">{{label}}</option>{{/dayChoices}}</select></label><br>
+        <label>this member of staff escorts again (usual days) <select name="staff_back"><option value="">—</option>{{#staffChoices}}<option value="{{value}}">{{label}}</option>{{/staffChoices}}</select></label><br>
+        <label>one more escort trained in <input name="new_escort_skills" size="20" placeholder="e.g. epilepsy, peg-feeding"></label>
+        <label>free on <select name="new_escort_day"><option value="">—</option>{{#dayChoices}}<option value="{{value}}">{{label}}</option>{{/dayChoices}}</select></label><br>
+        <label>this student may travel <select name="travel_student"><option value="">—</option>{{#studentChoices}}<option value="{{value}}">{{label}}</option>{{/studentChoices}}</select></label>
+        <label>up to <input name="travel_minutes" size="3" inputmode="numeric"> minutes</label><br>
+        <label>this student can also attend <select name="attends_student"><option value="">—</option>{{#studentChoices}}<option value="{{value}}">{{label}}</option>{{/studentChoices}}</select></label>
+        <label>on <select name="attends_day">{{#dayChoices}}<option value="{{value}}">{{label}}</option>{{/dayChoices}}</select></label>
+        </details>
         <button type="submit" id="ask-whatif">Ask what if</button>
         <span class="note">Earlier terms stay as they are; as few students as possible move. Nothing is saved until you press Keep.</span>
         </fieldset>

@@ -170,6 +170,41 @@ struct WebRouterTests {
         }
     }
 
+    @Test("The changes explain suggests can be asked from the page, and a kept one is stored and read back")
+    func moreChangesFromThePage() async throws {
+        let page = try WebPage()
+        try await page.test { client in
+            _ = try await client.runJob("/plan", site: page.site)
+            let form = "from=t1&day_capacity_employer=farm1&day_capacity_day=Tue&day_capacity_places=3"
+                + "&staff_also_free=ST1&staff_also_free_day=Wed&new_escort_skills=epilepsy&new_escort_day=Fri"
+                + "&travel_student=S1&travel_minutes=90&attends_student=S2&attends_day=Wed"
+            let whatIf = try await client.runJob("/versions/1/whatif", form: form, site: page.site)
+            _ = try await client.post(whatIf + "/keep")
+            let kept = try page.site.plans.plan(2)
+            let changes = try #require(kept.changeSets.last).changes
+            #expect(changes == [.dayCapacity("farm1", .tue, 3), .staffAlsoFree("ST1", .wed),
+                                .newEscort("new-escort", skills: ["epilepsy"], day: .fri), .travelLimit("S1", 90),
+                                .studentAlsoAttends("S2", .wed)])
+            #expect(kept.workspace.employer("farm1")?.capacity(of: Session(employer: "farm1", day: .tue, term: "t2")) == 3)
+            let bad = try await client.post("/versions/1/whatif", form: "from=t1&travel_student=S1&travel_minutes=lots")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("The travel limit must be a whole number from 0 to 600."))
+        }
+    }
+
+    @Test("Every kind of change is stored as one line and read back the same")
+    func changeSpecsRoundTrip() {
+        let changes: [WorkspaceChange] = [
+            .withdraw("oxfam"), .capacity("oxfam", 2), .dayCapacity("oxfam", .wed, 3), .staffAway("ST1"),
+            .staffAlsoFree("ST1", .tue), .staffAlsoInTerms("ST2"), .newEscort("new-escort", skills: ["epilepsy", "peg-feeding"], day: .thu),
+            .studentLeaves("S1"), .travelLimit("S2", 45), .studentAlsoAttends("S3", .fri),
+        ]
+        let set = ChangeSet(from: "spring", changes: changes)
+        #expect(ChangeSet(spec: set.spec) == set)
+        #expect(WorkspaceChange(spec: "teleport=S1") == nil)
+        #expect(WorkspaceChange(spec: "day-capacity=oxfam@Sun=3") == nil)
+    }
+
     @Test("A what-if from a kept what-if starts from the school as that what-if changed it")
     func chainedWhatIf() async throws {
         let page = try WebPage()
