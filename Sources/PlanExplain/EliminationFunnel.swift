@@ -9,7 +9,7 @@ struct EliminationFunnel {
     /// "Spring term 2026: 38 employers host; 21 on the student's days (Wed, Thu); …".
     func summary() -> String {
         var remaining = view.options
-        var steps = ["\(wording.term(view.term.id)): \(Wording.count(remaining.count, "employer")) host"]
+        var steps = ["\(wording.term(view.term.id)): \(Wording.count(remaining.count, "employer")) host\(remaining.count == 1 ? "s" : "")"]
         var emptiedBy: StudentTermView.Rule?
         for rule in StudentTermView.Rule.allCases {
             let before = remaining.count

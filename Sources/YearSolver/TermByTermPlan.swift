@@ -121,7 +121,6 @@ struct TermByTermPlan {
         guard joint.proven else { return nil }
         choices.merge(joint.choices) { $1 }
         let values = Self.assemble(year, choices: Array(choices.values))
-        debug("what-if terms together: \(year.linear.objectiveValue(values)), proven within \(joint.provenShortfall), after \(Date().timeIntervalSince(start)) s")
         return (values, year.linear.objectiveValue(values) + joint.provenShortfall)
     }
 
