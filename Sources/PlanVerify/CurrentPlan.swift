@@ -20,7 +20,7 @@ public enum CurrentPlan {
         let violations = PlanVerifier.verify(rows, against: workspace)
         guard violations.isEmpty else {
             throw CurrentPlanError(lines: violations.map(\.description)
-                + ["The plan in \(directory.path) does not match this workspace or breaks a rule; fix it (see verify) before asking what if."])
+                + ["The plan in \(directory.path) does not match this workspace or breaks a rule; fix it (see verify) before asking what if or why."])
         }
         var escorts: [Session: [StaffID]] = [:]
         for duty in rows.escorts {

@@ -41,4 +41,16 @@ import Testing
         let workspace = try MinimalWorkspace.write().path
         #expect(CLITests.run(["explain", workspace, "/nonexistent/plan-\(UUID().uuidString)"]) == 2)
     }
+
+    @Test func aPlanThatBreaksARuleIsRefused() throws {
+        let (workspace, plan) = try planned()
+        let timetable = URL(fileURLWithPath: plan).appendingPathComponent("timetable.csv")
+        let text = try String(contentsOf: timetable, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: ",farm1,Farm One,farm,Mon,", with: ",farm1,Farm One,farm,Wed,")
+        #expect(broken != text, "the plan has a Monday at Farm One to break")
+        try Data(broken.utf8).write(to: timetable)
+        let result = try BuiltBinary.run(["explain", workspace, plan])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("fix it (see verify) before asking what if or why"), "\(result.stderr)")
+    }
 }
