@@ -65,6 +65,15 @@ public struct LinearModel: Sendable {
                         terms: kept.map { (column: $0.key, coefficient: $0.value) }))
     }
 
+    /// The same rows and bounds with another objective (one coefficient per column).
+    public func withObjective(_ coefficients: [Double]) -> LinearModel {
+        var copy = self
+        copy.columns = zip(columns, coefficients).map {
+            Column(name: $0.name, kind: $0.kind, lower: $0.lower, upper: $0.upper, objective: $1)
+        }
+        return copy
+    }
+
     /// The objective value of a full assignment of column values.
     public func objectiveValue(_ values: [Double]) -> Double {
         zip(columns, values).reduce(0) { $0 + $1.0.objective * $1.1 }

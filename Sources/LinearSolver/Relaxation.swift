@@ -19,8 +19,9 @@ extension GLPKSolver {
     /// than simplex on the sample school: 4 s against 7 s), primal simplex with the time limit beyond.
     /// - Parameter preferSimplex: skip the interior point (measured on what-if models: it stops
     ///   with numerical instability after 1.4 s, where the simplex needs 0.6 s).
-    public static func solveRelaxation(_ model: LinearModel, timeLimit: Double,
-                                       preferSimplex: Bool = false) throws(LinearSolverError) -> RelaxationResult {
+    /// - Parameter initial: a feasible assignment; when the simplex is used, it starts from there.
+    public static func solveRelaxation(_ model: LinearModel, timeLimit: Double, preferSimplex: Bool = false,
+                                       initial: [Double]? = nil) throws(LinearSolverError) -> RelaxationResult {
         try ModelValidation.validate(model)
         let start = Date()
         let substituted = FixedColumnsRemoved(model)
@@ -28,7 +29,8 @@ extension GLPKSolver {
             return RelaxationResult(solved: false, objective: 0, values: [], seconds: 0)
         }
         if substituted.reduced.columns.count < model.columns.count {
-            let reduced = try solveRelaxation(substituted.reduced, timeLimit: timeLimit, preferSimplex: preferSimplex)
+            let reduced = try solveRelaxation(substituted.reduced, timeLimit: timeLimit, preferSimplex: preferSimplex,
+                                              initial: initial.map { values in substituted.originalColumn.map { values[$0] } })
             guard reduced.solved else { return reduced }
             return RelaxationResult(solved: true, objective: reduced.objective + substituted.objectiveConstant,
                                     values: substituted.expand(reduced.values, count: model.columns.count),
@@ -42,8 +44,11 @@ extension GLPKSolver {
         defer { glp_delete_prob(problem) }
         // The interior-point solver gives up on some models (fixed columns, say): then the simplex.
         let useInterior = !preferSimplex && model.columns.count <= interiorPointColumnLimit
-        let solved = (useInterior ? interiorPoint(problem, model: model) : nil)
-            ?? primalSimplex(problem, timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(start)))
+        var solved = useInterior ? interiorPoint(problem, model: model) : nil
+        if solved == nil {
+            let warm = initial.map { model.isFeasible($0) && WarmBasis.apply($0, model: model, to: problem) } ?? false
+            solved = primalSimplex(problem, timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(start)), presolve: !warm)
+        }
         guard let (objective, values) = solved else {
             return RelaxationResult(solved: false, objective: 0, values: [], seconds: Date().timeIntervalSince(start))
         }
@@ -62,12 +67,12 @@ extension GLPKSolver {
         return (model.sense == .maximize ? objective + margin : objective - margin, values)
     }
 
-    private static func primalSimplex(_ problem: OpaquePointer, timeLimit: Double) -> (Double, [Double])? {
+    private static func primalSimplex(_ problem: OpaquePointer, timeLimit: Double, presolve: Bool) -> (Double, [Double])? {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
         parameters.meth = GLP_PRIMAL
-        parameters.presolve = GLP_ON
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = Int32(max(1, min(Double(Int32.max), timeLimit * 1000)))
         guard glp_simplex(problem, &parameters) == 0, glp_get_status(problem) == GLP_OPT else { return nil }
         let count = Int(glp_get_num_cols(problem))

@@ -17,6 +17,7 @@ public enum SummaryText {
         var lines = [
             "Students: \(workspace.students.count) (\(workspace.terms.count) terms, \(workspace.employers.count) employers, \(workspace.staff.count) escort staff)",
             "Placements: \(score.placements) made of \(outcome.requestedPlacements) student-terms; \(outcome.unplaced.count) unplaced (see unplaced.csv)",
+            mostPossible(outcome),
             "Interest points: \(score.interestPoints)",
             "Sector repeats: \(score.sectorRepeats)",
             "Escort assignments: \(score.escortAssignments)",
@@ -27,6 +28,14 @@ public enum SummaryText {
             lines.append(String(format: "Solve time: %.2f s (model %d variables, %d constraints, built in %.2f s)",
                                 outcome.solveSeconds, outcome.variables, outcome.constraints, outcome.buildSeconds))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.compactMap { $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// Whether anyone left out could have been placed, from the placements' own bound.
+    private static func mostPossible(_ outcome: PlanOutcome) -> String? {
+        guard let most = outcome.mostPlacementsPossible else { return nil }
+        let placed = outcome.score.placements
+        if placed >= most { return "Most possible: no valid plan places more than \(most) (proven), so nobody left out could have been placed" }
+        return "Most possible: at most \(most) could be placed (this plan is \(most - placed) short of that bound)"
     }
 }

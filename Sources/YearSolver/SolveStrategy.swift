@@ -28,6 +28,8 @@ struct SolveStrategy {
         let bound: Double
         let provenWithinGap: Bool
         let seconds: Double
+        /// The most placements any valid plan can make, when proven.
+        var mostPlacements: Int?
     }
 
     func solve(_ model: YearModel) throws(LinearSolverError) -> Outcome? {
@@ -54,6 +56,16 @@ struct SolveStrategy {
                                seconds: elapsed())
             }
         }
+        let mostPlacements = MostPlacements.start(model)
+        var outcome = try solveForPlan(model, greedy: greedy, start: start)
+        outcome?.mostPlacements = mostPlacements?.wait(seconds: options.timeLimit - elapsed())
+        return outcome
+    }
+
+    /// The relaxation's bound and guide, the term-by-term plan, and the whole-year search when small.
+    private func solveForPlan(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice],
+                              start: Date) throws(LinearSolverError) -> Outcome? {
+        func elapsed() -> Double { Date().timeIntervalSince(start) }
         let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4,
                                                         preferSimplex: options.current != nil)
         let bound = relaxation.solved ? relaxation.objective : .infinity

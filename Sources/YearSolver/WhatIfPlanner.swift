@@ -102,7 +102,8 @@ extension PlanOutcome {
     func replacingPlan(_ plan: Plan, score: PlanScore) -> PlanOutcome {
         let missing = bound.isFinite ? bound - bound / (1 + relativeGap) : .infinity
         return PlanOutcome(plan: plan, score: score, unplaced: unplaced, requestedPlacements: requestedPlacements,
-                           provenOptimal: provenOptimal, bound: score.objective + missing,
+                           provenOptimal: provenOptimal, mostPlacementsPossible: mostPlacementsPossible,
+                           bound: score.objective + missing,
                            relativeGap: missing / max(abs(score.objective), 1e-9), solveSeconds: solveSeconds,
                            buildSeconds: buildSeconds, variables: variables, constraints: constraints)
     }

@@ -33,6 +33,9 @@ public struct PlanOutcome: Sendable {
     /// (student, term) pairs the students take part in.
     public let requestedPlacements: Int
     public let provenOptimal: Bool
+    /// The most placements any valid plan can make, when proven (a bound of its own, beside the
+    /// objective's): a plan with this many leaves out nobody who could have been placed.
+    public var mostPlacementsPossible: Int? = nil
     /// The best possible objective proven by the solver.
     public let bound: Double
     public let relativeGap: Double
@@ -84,7 +87,7 @@ public enum YearPlanner {
         return PlanOutcome(
             plan: plan, score: score, unplaced: UnplacedReasons.explain(plan, workspace: workspace),
             requestedPlacements: workspace.students.reduce(0) { $0 + $1.terms.count },
-            provenOptimal: result.provenWithinGap,
+            provenOptimal: result.provenWithinGap, mostPlacementsPossible: result.mostPlacements,
             bound: result.bound, relativeGap: max(0, (result.bound - result.objective) / max(abs(result.objective), 1e-9)),
             solveSeconds: result.seconds,
             buildSeconds: buildSeconds, variables: model.linear.columns.count, constraints: model.linear.rows.count)

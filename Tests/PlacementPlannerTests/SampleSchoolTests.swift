@@ -66,6 +66,15 @@ struct SampleRun: Sendable {
         #expect(abs(outcome.score.objective - PlanScore.compute(outcome.plan, in: try run.workspace).objective) < 1e-6)
     }
 
+    /// "Nobody left out who could have been placed": the placements' own bound equals the plan's count.
+    @Test func theMostPlacementsPossibleAreProvenMade() throws {
+        let run = try run
+        #expect(run.outcome.mostPlacementsPossible == 425)
+        #expect(run.outcome.score.placements == 425)
+        let summary = SummaryText.render(run.outcome, workspace: run.workspace, includeTimings: false)
+        #expect(summary.contains("Most possible: no valid plan places more than 425 (proven)"), "\(summary)")
+    }
+
     @Test func everyStudentTermIsPlacedOrUnplacedExactlyOnce() throws {
         let run = try run
         var count: [String: Int] = [:]

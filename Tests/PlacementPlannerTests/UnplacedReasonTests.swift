@@ -32,6 +32,15 @@ import YearSolver
         return csvLines(text).first { $0.hasPrefix("\(student),") }
     }
 
+    /// A student no plan can place: the placements' bound still proves the plan places the most possible.
+    @Test func theMostPlacementsBoundCountsOnlyWhatCanBePlaced() throws {
+        var school = school()
+        school.student("X", pathway: "Brook", interests: ["farm"], needs: ["hoist"])
+        let outcome = try school.plan()
+        #expect(outcome.mostPlacementsPossible == 2)
+        #expect(outcome.score.placements == 2)
+    }
+
     @Test func needsAFeatureNoEmployerHas() throws {
         var school = school()
         school.student("X", pathway: "Brook", interests: ["farm"], needs: ["step-free", "hoist"])
