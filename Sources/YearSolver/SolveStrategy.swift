@@ -58,7 +58,9 @@ struct SolveStrategy {
         }
         let mostPlacements = MostPlacements.start(model)
         var outcome = try solveForPlan(model, greedy: greedy, start: start)
-        outcome?.mostPlacements = mostPlacements?.wait(seconds: options.timeLimit - elapsed())
+        // Asked to stop (Ctrl-C): no waiting for the proof.
+        let stopping = options.shouldStop?() == true
+        outcome?.mostPlacements = mostPlacements?.wait(seconds: stopping ? 0 : options.timeLimit - elapsed())
         return outcome
     }
 
