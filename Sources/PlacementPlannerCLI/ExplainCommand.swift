@@ -61,9 +61,7 @@ struct Explain: ParsableCommand {
     private func checkOut(_ url: URL) throws {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        let workspacePath = URL(fileURLWithPath: workspace).standardizedFileURL.resolvingSymlinksInPath().path
-        if url.standardizedFileURL.resolvingSymlinksInPath().path == workspacePath
-            || FileManager.default.fileExists(atPath: url.appendingPathComponent("students.csv").path) {
+        if PlanFolder.isWorkspace(url, workspace: URL(fileURLWithPath: workspace)) {
             printError("--out '\(url.path)' is a workspace folder; choose the plan folder or another folder, so the school's files are never overwritten.")
             throw Exit.badInput
         }

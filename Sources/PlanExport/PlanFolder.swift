@@ -35,13 +35,15 @@ public enum PlanFolder {
         ]
     }
 
+    /// Whether a folder is the workspace itself, or any workspace (it holds students.csv).
+    public static func isWorkspace(_ folder: URL, workspace: URL) -> Bool {
+        folder.standardizedFileURL.resolvingSymlinksInPath().path == workspace.standardizedFileURL.resolvingSymlinksInPath().path
+            || FileManager.default.fileExists(atPath: folder.appendingPathComponent("students.csv").path)
+    }
+
     /// Refuses an output folder that is the workspace or an unrelated existing folder.
     public static func checkDestination(_ out: URL, workspace: URL) throws(PlanFolderError) {
-        let outPath = out.standardizedFileURL.resolvingSymlinksInPath().path
-        let workspacePath = workspace.standardizedFileURL.resolvingSymlinksInPath().path
-        if outPath == workspacePath || FileManager.default.fileExists(atPath: out.appendingPathComponent("students.csv").path) {
-            throw .isWorkspace(out.path)
-        }
+        if isWorkspace(out, workspace: workspace) { throw .isWorkspace(out.path) }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory) {
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []

@@ -112,11 +112,12 @@ struct TermByTermPlan {
         if year.linear.isFeasible(greedyValues), year.linear.objectiveValue(greedyValues) > objective(of: choices, year) {
             choices = fallback
         }
-        debug("what-if term by term: \(objective(of: choices, year)) after \(Date().timeIntervalSince(start)) s")
+        let firstObjective = objective(of: choices, year)
+        debug("what-if term by term: \(firstObjective) after \(Date().timeIntervalSince(start)) s")
         let kept = choices.filter { !free.contains($0.key) }.map(\.value)
         guard let joint = try planTermsWithBound(free, year: year, others: kept, current: free.compactMap { choices[$0] },
                                                  useGuide: false, timeLimit: left(), nodeLimit: Self.jointNodeLimit,
-                                                 relativeGap: jointGap(objective(of: choices, year))) else { return nil }
+                                                 relativeGap: jointGap(firstObjective)) else { return nil }
         debug("what-if terms together: proven \(joint.proven), shortfall \(joint.provenShortfall) after \(Date().timeIntervalSince(start)) s")
         guard joint.proven else { return nil }
         choices.merge(joint.choices) { $1 }
