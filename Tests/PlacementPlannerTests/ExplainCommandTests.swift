@@ -53,4 +53,13 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("fix it (see verify) before asking what if or why"), "\(result.stderr)")
     }
+
+    @Test func noSuggestionsSkipsTheReplanning() throws {
+        let (workspace, plan) = try planned()
+        let result = try BuiltBinary.run(["explain", workspace, plan, "--no-suggestions"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Rules: "), "\(result.stdout)")
+        #expect(!result.stdout.contains("What would it take"))
+        #expect(!result.stdout.contains("tried"))
+    }
 }

@@ -173,4 +173,31 @@ import YearSolver
         #expect(result.count(.newlyPlaced) == 1 && result.count(.moved) == 0)
         #expect(WhatIfTables.summary(result).contains("This plan counts on: employer farm1 takes 3 on Mon."))
     }
+
+    /// The CLI: --only keeps the later terms exactly; a suggested change's flag is read and reported as counted on.
+    @Test func onlyOneTermAndTheSuggestedChangeFlags() throws {
+        // Cafe One hosts in both terms, so Ann goes there in term 2.
+        var files = MinimalWorkspace.files
+        files["employers.csv"] = files["employers.csv"]!.replacingOccurrences(of: "cafe1,Cafe One,cafe,Mon,1,t1,", with: "cafe1,Cafe One,cafe,Mon,1,,")
+        let workspace = try MinimalWorkspace.write(files).path
+        let folder = try TempDir.make("whatif-only")
+        let planDir = folder.appendingPathComponent("plan").path
+        #expect(CLITests.run(["plan", workspace, "--out", planDir, "--quiet"]) == 0)
+        let onlyDir = folder.appendingPathComponent("only").path
+        #expect(CLITests.run(["whatif", workspace, "--plan", planDir, "--out", onlyDir, "--from", "t1", "--only",
+                              "--withdraw", "cafe1", "--quiet"]) == 0)
+        func rows(_ dir: String, _ term: String) throws -> [Substring] {
+            try String(contentsOfFile: dir + "/timetable.csv", encoding: .utf8).split(separator: "\n").filter { $0.contains(",\(term),") }
+        }
+        #expect(try rows(planDir, "t2").contains { $0.contains(",cafe1,") }, "the plan sends someone to Cafe One in term 2")
+        #expect(try rows(planDir, "t2") == rows(onlyDir, "t2"), "--only keeps term 2 exactly")
+        let laterDir = folder.appendingPathComponent("later").path
+        #expect(CLITests.run(["whatif", workspace, "--plan", planDir, "--out", laterDir, "--from", "t1",
+                              "--withdraw", "cafe1", "--quiet"]) == 0)
+        #expect(try !rows(laterDir, "t2").contains { $0.contains(",cafe1,") }, "without --only the withdrawal reaches term 2")
+        let result = try BuiltBinary.run(["whatif", workspace, "--plan", planDir, "--out", folder.appendingPathComponent("day").path,
+                                          "--from", "t2", "--day-capacity", "farm1@Mon=3", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("This plan counts on: employer farm1 takes 3 on Mon."), "\(result.stdout)")
+    }
 }
