@@ -7,6 +7,8 @@ struct FixedColumnsRemoved {
     /// For each reduced column, its column in the original model.
     let originalColumn: [Int]
     let fixedValues: [Int: Double]
+    /// For each reduced row, its row in the original model.
+    let originalRow: [Int]
     let objectiveConstant: Double
     /// A row left with no free columns whose fixed activity breaks its bounds.
     let isInfeasible: Bool
@@ -28,7 +30,8 @@ struct FixedColumnsRemoved {
             }
         }
         var infeasible = false
-        for row in model.rows {
+        var originalRow: [Int] = []
+        for (rowIndex, row) in model.rows.enumerated() {
             var shift = 0.0
             var terms: [(LinearModel.ColumnID, Double)] = []
             for term in row.terms {
@@ -43,7 +46,9 @@ struct FixedColumnsRemoved {
                 continue
             }
             reduced.addRow(row.name, terms, lower: row.lower - shift, upper: row.upper - shift)
+            originalRow.append(rowIndex)
         }
+        self.originalRow = originalRow
         self.reduced = reduced
         self.originalColumn = originalColumn
         self.fixedValues = fixedValues
@@ -56,6 +61,14 @@ struct FixedColumnsRemoved {
         var full = [Double](repeating: 0, count: count)
         for (index, value) in fixedValues { full[index] = value }
         for (reducedIndex, original) in originalColumn.enumerated() { full[original] = values[reducedIndex] }
+        return full
+    }
+
+    /// Row duals of the original model from the reduced model's (0 for rows left out).
+    func expandRows(_ duals: [Double], count: Int) -> [Double] {
+        guard !duals.isEmpty else { return [] }
+        var full = [Double](repeating: 0, count: count)
+        for (reducedIndex, original) in originalRow.enumerated() { full[original] = duals[reducedIndex] }
         return full
     }
 }

@@ -7,6 +7,8 @@ public struct RelaxationResult: Sendable {
     /// An upper bound (when maximising) on every integer solution's objective.
     public let objective: Double
     public let values: [Double]
+    /// Each row's dual value (shadow price) at the optimum, as GLPK reports it; empty when not solved.
+    public var rowDuals: [Double] = []
     public let seconds: Double
 }
 
@@ -34,6 +36,7 @@ extension GLPKSolver {
             guard reduced.solved else { return reduced }
             return RelaxationResult(solved: true, objective: reduced.objective + substituted.objectiveConstant,
                                     values: substituted.expand(reduced.values, count: model.columns.count),
+                                    rowDuals: substituted.expandRows(reduced.rowDuals, count: model.rows.count),
                                     seconds: Date().timeIntervalSince(start))
         }
         guard !model.columns.isEmpty else {
@@ -49,25 +52,27 @@ extension GLPKSolver {
             let warm = initial.map { model.isFeasible($0) && WarmBasis.apply($0, model: model, to: problem) } ?? false
             solved = primalSimplex(problem, timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(start)), presolve: !warm)
         }
-        guard let (objective, values) = solved else {
+        guard let (objective, values, duals) = solved else {
             return RelaxationResult(solved: false, objective: 0, values: [], seconds: Date().timeIntervalSince(start))
         }
-        return RelaxationResult(solved: true, objective: objective, values: values, seconds: Date().timeIntervalSince(start))
+        return RelaxationResult(solved: true, objective: objective, values: values, rowDuals: duals,
+                                seconds: Date().timeIntervalSince(start))
     }
 
-    private static func interiorPoint(_ problem: OpaquePointer, model: LinearModel) -> (Double, [Double])? {
+    private static func interiorPoint(_ problem: OpaquePointer, model: LinearModel) -> (Double, [Double], [Double])? {
         var parameters = glp_iptcp()
         glp_init_iptcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
         guard glp_interior(problem, &parameters) == 0, glp_ipt_status(problem) == GLP_OPT else { return nil }
         let values = (1...model.columns.count).map { glp_ipt_col_prim(problem, Int32($0)) }
+        let duals = model.rows.isEmpty ? [] : (1...model.rows.count).map { glp_ipt_row_dual(problem, Int32($0)) }
         // The interior-point optimum is accurate to about 1e-8 relative; widen the bound by more than that.
         let objective = glp_ipt_obj_val(problem)
         let margin = abs(objective) * 1e-7 + 1e-6
-        return (model.sense == .maximize ? objective + margin : objective - margin, values)
+        return (model.sense == .maximize ? objective + margin : objective - margin, values, duals)
     }
 
-    private static func primalSimplex(_ problem: OpaquePointer, timeLimit: Double, presolve: Bool) -> (Double, [Double])? {
+    private static func primalSimplex(_ problem: OpaquePointer, timeLimit: Double, presolve: Bool) -> (Double, [Double], [Double])? {
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
@@ -75,7 +80,8 @@ extension GLPKSolver {
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.tm_lim = Int32(max(1, min(Double(Int32.max), timeLimit * 1000)))
         guard glp_simplex(problem, &parameters) == 0, glp_get_status(problem) == GLP_OPT else { return nil }
-        let count = Int(glp_get_num_cols(problem))
-        return (glp_get_obj_val(problem), (1...count).map { glp_get_col_prim(problem, Int32($0)) })
+        let count = Int(glp_get_num_cols(problem)), rows = Int(glp_get_num_rows(problem))
+        return (glp_get_obj_val(problem), (1...count).map { glp_get_col_prim(problem, Int32($0)) },
+                rows == 0 ? [] : (1...rows).map { glp_get_row_dual(problem, Int32($0)) })
     }
 }

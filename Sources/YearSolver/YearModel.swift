@@ -16,6 +16,12 @@ struct YearModel {
     var keptEscortColumns: [(escorts: LinearModel.ColumnID, kept: LinearModel.ColumnID, before: Double)] = []
     /// Extra placements of a student in one sector, over the candidates of that sector.
     var sectorRepeatColumns: [(student: StudentID, sector: String, candidates: [Int], column: LinearModel.ColumnID)] = []
+    /// Rows that concern one student only (rules 6 and 7, sector repeats): the Lagrangian bound
+    /// keeps them inside each student's own sub-problem and prices every other row.
+    var studentRows = Set<Int>()
+    /// Rows limiting how many of a pool escort on one day (rule 9a): the Lagrangian bound fills
+    /// each pool's day itself, best sessions first, instead of pricing the row.
+    var poolRows = Set<Int>()
 
     init(candidates: [Candidate]) {
         self.linear = LinearModel(name: "placement_year", sense: .maximize)

@@ -84,6 +84,7 @@ struct YearModelBuilder {
     /// Rule 6: each student is placed in at most one session per term.
     mutating func onePlacementPerTerm() {
         for (student, term, members) in index.studentTerms where members.count > 1 {
+            model.studentRows.insert(model.linear.rows.count)
             model.linear.addRow("onePerTerm[\(student),\(term)]", members.map { (x($0), 1) }, upper: 1)
         }
     }
@@ -92,6 +93,7 @@ struct YearModelBuilder {
     mutating func differentEmployerEachTime() {
         for (student, employer, members) in index.studentEmployers
         where Set(members.map { model.candidates[$0].session.term }).count > 1 {
+            model.studentRows.insert(model.linear.rows.count)
             model.linear.addRow("differentEmployer[\(student),\(employer)]", members.map { (x($0), 1) }, upper: 1)
         }
     }
@@ -115,6 +117,7 @@ struct YearModelBuilder {
             let pool = entries[0].pool
             let upperSum = entries.reduce(0) { $0 + model.linear.columns[$1.column.index].upper }
             guard upperSum > Double(pool.members.count) else { continue }
+            model.poolRows.insert(model.linear.rows.count)
             model.linear.addRow("staffDay[\(pool.shortName),\(pool.day),\(pool.term)]",
                                 entries.map { ($0.column, 1) }, upper: Double(pool.members.count))
         }
@@ -183,6 +186,7 @@ struct YearModelBuilder {
             let repeats = model.linear.addColumn("sectorRepeats[\(student),\(sector)]", kind: .continuous,
                                                  objective: -settings.sectorRepeatPenalty)
             model.sectorRepeatColumns.append((student, sector, members, repeats))
+            model.studentRows.insert(model.linear.rows.count)
             model.linear.addRow("sectorRepeat[\(student),\(sector)]", members.map { (x($0), 1) } + [(repeats, -1)], upper: 1)
         }
     }
