@@ -125,6 +125,9 @@ struct LagrangianBound {
         let beta = Double(env["LG_BETA"] ?? "0") ?? 0
         let firstLevel = Double(env["LG_LEVEL"] ?? "0.05") ?? 0.05
         let patience = Int(env["LG_PATIENCE"] ?? "10") ?? 10
+        var theta = Double(env["LG_THETA"] ?? "1") ?? 1
+        let thetaPatience = Int(env["LG_TPATIENCE"] ?? "1000000") ?? 1000000
+        var sinceThetaImproved = 0
         var previous = [Double](repeating: 0, count: pricedRows)
         while taken < steps && !shouldStop() {
             let evaluation = evaluate(objective: objective, prices: prices)
@@ -136,8 +139,11 @@ struct LagrangianBound {
                 best = evaluation.total
                 bestPrices = prices
                 sinceImproved = 0
+                sinceThetaImproved = 0
             } else {
                 sinceImproved += 1
+                sinceThetaImproved += 1
+                if sinceThetaImproved >= thetaPatience { theta /= 2; sinceThetaImproved = 0 }
                 if sinceImproved >= patience {
                     level /= 2
                     sinceImproved = 0
@@ -150,7 +156,7 @@ struct LagrangianBound {
             let norm = direction.reduce(0) { $0 + $1 * $1 }
             guard norm > 1e-12 else { break }
             let aim = max(target, best - level)
-            let step = (evaluation.total - aim) / norm
+            let step = theta * (evaluation.total - aim) / norm
             for row in prices.indices where direction[row] != 0 {
                 prices[row] = project(prices[row] + step * direction[row], row: row)
             }

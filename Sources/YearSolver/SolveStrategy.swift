@@ -59,7 +59,7 @@ struct SolveStrategy {
         if ProcessInfo.processInfo.environment["PLACEMENT_LAGRANGE"] != nil {
             let t0 = Date()
             let lagrange = LagrangianBound(model)
-            let target = model.linear.isFeasible(greedyValues) ? model.linear.objectiveValue(greedyValues) : 0
+            let target = Double(ProcessInfo.processInfo.environment["LG_TARGET"] ?? "") ?? (model.linear.isFeasible(greedyValues) ? model.linear.objectiveValue(greedyValues) : 0)
             debug("lagrange setup \(Date().timeIntervalSince(t0)) s, priced rows \(lagrange.pricedRows), greedy \(target)")
             let objective = model.linear.columns.map(\.objective)
             let result = lagrange.solve(objective: objective, target: target, relativeGap: 1e-5, steps: Int(ProcessInfo.processInfo.environment["LG_STEPS"] ?? "400")!, onStep: { step, evaluation, best in

@@ -76,74 +76,107 @@ struct StudentBlocks {
     /// - Parameter chosen: receives the chosen options' columns.
     /// - Returns: the best year's value (options' values minus sector penalties).
     static func bestYear(_ block: Block, values: [Double], into chosen: inout [Int]) -> Double {
-        // Per term: the options worth taking, best per employer, best first.
-        var perTerm = [[(value: Double, option: Option)]](repeating: [], count: block.termCount)
-        for option in block.options {
-            let value = values[option.column]
-            if option.forced {
-                perTerm[option.term] = [(value, option)]
-                continue
-            }
-            if perTerm[option.term].first?.option.forced == true || value <= 1e-12 { continue }
-            if let same = perTerm[option.term].firstIndex(where: { $0.option.employer == option.employer }) {
-                if perTerm[option.term][same].value < value { perTerm[option.term][same] = (value, option) }
-            } else {
-                perTerm[option.term].append((value, option))
-            }
-        }
-        for term in perTerm.indices { perTerm[term].sort { ($0.value, -$0.option.column) > ($1.value, -$1.option.column) } }
-        var search = YearSearch(perTerm: perTerm, block: block)
+        var search = YearSearch(block: block, values: values)
         search.explore(term: 0, value: 0)
-        chosen.append(contentsOf: search.best.map(\.column))
+        for term in search.best.indices where search.best[term] >= 0 { chosen.append(block.options[search.best[term]].column) }
         return search.bestValue
     }
 
-    /// Depth-first search over one student's terms.
+    /// Depth-first search over one student's terms, on flat arrays.
     private struct YearSearch {
-        let perTerm: [[(value: Double, option: Option)]]
-        let penalty: [Double]
+        /// Per term, the options worth considering (best per employer, best first): positions in
+        /// `block.options` and their values, in `ranked[termStart[t]..<termStart[t + 1]]`.
+        let ranked: [Int]
+        let rankedValue: [Double]
+        let termStart: [Int]
+        let forcedTerm: [Bool]
+        let block: Block
         /// Best value still possible from each term on.
         let remaining: [Double]
         var usedEmployer: [Bool]
         var sectorCount: [Int]
-        var path: [Option] = []
-        var best: [Option] = []
+        var path: [Int]
+        var best: [Int]
         var bestValue = -Double.infinity
 
-        init(perTerm: [[(value: Double, option: Option)]], block: Block) {
-            self.perTerm = perTerm
-            penalty = block.sectorPenalty
-            var remaining = [Double](repeating: 0, count: perTerm.count + 1)
-            for term in perTerm.indices.reversed() {
-                let top = perTerm[term].first.map { $0.option.forced ? $0.value : max(0, $0.value) } ?? 0
-                remaining[term] = remaining[term + 1] + top
+        init(block: Block, values: [Double]) {
+            self.block = block
+            var ranked: [Int] = [], rankedValue: [Double] = [], termStart = [0]
+            var forcedTerm = [Bool](repeating: false, count: block.termCount)
+            var bestOfEmployer = [Int](repeating: -1, count: block.employerCount)
+            var position = 0
+            for term in 0..<block.termCount {
+                let first = ranked.count
+                while position < block.options.count && block.options[position].term == term {
+                    let option = block.options[position]
+                    let value = values[option.column]
+                    if option.forced {
+                        // History: the term's only choice.
+                        for k in first..<ranked.count { bestOfEmployer[block.options[ranked[k]].employer] = -1 }
+                        ranked.removeSubrange(first...)
+                        rankedValue.removeSubrange(first...)
+                        ranked.append(position)
+                        rankedValue.append(value)
+                        forcedTerm[term] = true
+                    } else if !forcedTerm[term] && value > 1e-12 {
+                        let seen = bestOfEmployer[option.employer]
+                        if seen >= first, seen < ranked.count, block.options[ranked[seen]].employer == option.employer {
+                            if rankedValue[seen] < value { ranked[seen] = position; rankedValue[seen] = value }
+                        } else {
+                            bestOfEmployer[option.employer] = ranked.count
+                            ranked.append(position)
+                            rankedValue.append(value)
+                        }
+                    }
+                    position += 1
+                }
+                for k in first..<ranked.count { bestOfEmployer[block.options[ranked[k]].employer] = -1 }
+                // Best first (ties: earlier option first).
+                let order = (first..<ranked.count).sorted { (rankedValue[$0], -ranked[$0]) > (rankedValue[$1], -ranked[$1]) }
+                let sortedRanked = order.map { ranked[$0] }, sortedValues = order.map { rankedValue[$0] }
+                ranked.replaceSubrange(first..., with: sortedRanked)
+                rankedValue.replaceSubrange(first..., with: sortedValues)
+                termStart.append(ranked.count)
             }
-            self.remaining = remaining
+            var remaining = [Double](repeating: 0, count: block.termCount + 1)
+            for term in stride(from: block.termCount - 1, through: 0, by: -1) {
+                let top = termStart[term] < termStart[term + 1] ? rankedValue[termStart[term]] : 0
+                remaining[term] = remaining[term + 1] + (forcedTerm[term] ? top : max(0, top))
+            }
+            self.ranked = ranked; self.rankedValue = rankedValue; self.termStart = termStart
+            self.forcedTerm = forcedTerm; self.remaining = remaining
             usedEmployer = [Bool](repeating: false, count: block.employerCount)
             sectorCount = [Int](repeating: 0, count: block.sectorPenalty.count)
+            path = [Int](repeating: -1, count: block.termCount)
+            best = path
         }
 
         mutating func explore(term: Int, value: Double) {
-            guard value + remaining[term] > bestValue + 1e-12 else { return }
-            guard term < perTerm.count else {
-                bestValue = value
-                best = path
+            guard term < block.termCount else {
+                if value > bestValue {
+                    bestValue = value
+                    best = path
+                }
                 return
             }
-            let options = perTerm[term]
-            let forced = options.first?.option.forced == true
-            for (optionValue, option) in options where !usedEmployer[option.employer] {
-                let repeatCost = sectorCount[option.sector] > 0 ? penalty[option.sector] : 0
+            let rest = remaining[term + 1]
+            for k in termStart[term]..<termStart[term + 1] {
+                let optionValue = rankedValue[k]
+                // Options come best first and a repeat only costs: nothing further can beat the best.
+                if value + optionValue + rest <= bestValue + 1e-12 { break }
+                let option = block.options[ranked[k]]
+                guard !usedEmployer[option.employer] else { continue }
+                let repeatCost = sectorCount[option.sector] > 0 ? block.sectorPenalty[option.sector] : 0
                 usedEmployer[option.employer] = true
                 sectorCount[option.sector] += 1
-                path.append(option)
+                path[term] = ranked[k]
                 explore(term: term + 1, value: value + optionValue - repeatCost)
-                path.removeLast()
+                path[term] = -1
                 sectorCount[option.sector] -= 1
                 usedEmployer[option.employer] = false
             }
             // Leaving the term empty (not allowed when history fixes a placement in it).
-            if !forced { explore(term: term + 1, value: value) }
+            if !forcedTerm[term] && value + rest > bestValue + 1e-12 { explore(term: term + 1, value: value) }
         }
     }
 }
