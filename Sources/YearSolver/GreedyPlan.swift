@@ -8,6 +8,9 @@ import PlacementDomain
 struct GreedyPlan {
     let workspace: Workspace
     let pools: StaffPools
+    /// What each candidate (by index) is worth to the ranking, in place of its objective worth:
+    /// Lagrangian prices make crowded sessions and scarce escorts cost (``LagrangianBound``).
+    var preference: [Double]? = nil
 
     /// What is already committed in one term.
     private struct TermState {
@@ -35,10 +38,11 @@ struct GreedyPlan {
                 return (historyA ? 0 : 1, groups[a]!.count, a) < (historyB ? 0 : 1, groups[b]!.count, b)
             }
             for key in order {
-                let options = groups[key]!.map { year.candidates[$0] }
-                let history = options.filter(\.isHistory)
-                let ranked = history.isEmpty ? options.sorted { value($0, usedSectors) > value($1, usedSectors) } : history
-                for candidate in ranked where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
+                let options = groups[key]!
+                let history = options.filter { year.candidates[$0].isHistory }
+                let ranked = history.isEmpty
+                    ? options.sorted { (value($0, year, usedSectors), -$0) > (value($1, year, usedSectors), -$1) } : history
+                for candidate in ranked.map({ year.candidates[$0] }) where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
                     guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity(of: candidate.session),
                           place(candidate, in: &state) || candidate.isHistory else { continue }
                     state.count[candidate.session, default: 0] += 1
@@ -55,10 +59,11 @@ struct GreedyPlan {
         return result
     }
 
-    private func value(_ candidate: Candidate, _ usedSectors: [StudentID: Set<String>]) -> Double {
+    private func value(_ index: Int, _ year: YearModel, _ usedSectors: [StudentID: Set<String>]) -> Double {
         let settings = workspace.settings
+        let candidate = year.candidates[index]
         let repeatCost = usedSectors[candidate.student.id]?.contains(candidate.employer.sector) ?? false ? settings.sectorRepeatPenalty : 0
-        return candidate.worth(settings) - repeatCost
+        return (preference?[index] ?? candidate.worth(settings)) - repeatCost
     }
 
     /// Adds the student's escort needs at the session if staff allow; false when they do not.

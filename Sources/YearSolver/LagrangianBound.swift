@@ -109,8 +109,12 @@ struct LagrangianBound {
         return Evaluation(total: total, pricedValues: priced, values: values)
     }
 
-    /// Subgradient steps (Polyak's rule towards `target`, a plan's objective) until the bound is
-    /// within `relativeGap` of the target, `steps` are taken, or `shouldStop` says so.
+    /// Subgradient steps until the bound is within `relativeGap` of the target, `steps` are
+    /// taken, or `shouldStop` says so. Polyak's step towards `target` (a plan's objective, so the
+    /// best bound lies above it), deflected by half the previous direction; the step factor halves,
+    /// back at the best prices, after 20 steps without a better bound.
+    /// Measured on the sample school (1,000 steps, target the greedy plan 6 % under): step factor 2
+    /// with deflection reached 0.2 % over the relaxation's bound; without deflection 1.9 %.
     /// - Parameter onStep: sees each evaluation and may return a better target (a new plan's objective).
     func solve(objective: [Double], target initialTarget: Double, relativeGap: Double, steps: Int,
                startPrices: [Double]? = nil, shouldStop: () -> Bool = { false },
@@ -118,45 +122,40 @@ struct LagrangianBound {
         var prices = startPrices ?? [Double](repeating: 0, count: pricedRows)
         var best = Double.infinity, bestPrices = prices
         var target = initialTarget
-        // The level aimed at: `level` under the best bound so far, or the plan's value if that is higher.
-        var level = -1.0, sinceImproved = 0
-        var taken = 0
-        let env = ProcessInfo.processInfo.environment
-        let beta = Double(env["LG_BETA"] ?? "0") ?? 0
-        let firstLevel = Double(env["LG_LEVEL"] ?? "0.05") ?? 0.05
-        let patience = Int(env["LG_PATIENCE"] ?? "10") ?? 10
-        var theta = Double(env["LG_THETA"] ?? "1") ?? 1
-        let thetaPatience = Int(env["LG_TPATIENCE"] ?? "1000000") ?? 1000000
-        var sinceThetaImproved = 0
+        var factor = 2.0, sinceImproved = 0
         var previous = [Double](repeating: 0, count: pricedRows)
+        var taken = 0
         while taken < steps && !shouldStop() {
             let evaluation = evaluate(objective: objective, prices: prices)
             taken += 1
             guard evaluation.total.isFinite else { break }
-            if level < 0 { level = firstLevel * abs(evaluation.total) }
             if !best.isFinite || evaluation.total < best - 1e-9 * abs(best) {
-                if best.isFinite && best - evaluation.total > level / 2 { level *= 1.5 }
                 best = evaluation.total
                 bestPrices = prices
                 sinceImproved = 0
-                sinceThetaImproved = 0
             } else {
                 sinceImproved += 1
-                sinceThetaImproved += 1
-                if sinceThetaImproved >= thetaPatience { theta /= 2; sinceThetaImproved = 0 }
-                if sinceImproved >= patience {
-                    level /= 2
-                    sinceImproved = 0
-                }
             }
             if let better = onStep(taken, evaluation, best) { target = max(target, better) }
-            if (best - target) / max(abs(target), 1e-9) <= relativeGap || level < 1e-9 * abs(best) { break }
+            if (best - target) / max(abs(target), 1e-9) <= relativeGap || factor < 1e-4 { break }
+            if sinceImproved >= 20 {
+                factor /= 2
+                sinceImproved = 0
+                prices = bestPrices
+                previous = [Double](repeating: 0, count: pricedRows)
+                continue
+            }
             var direction = subgradient(evaluation.values, prices: prices)
-            if beta > 0 { for row in direction.indices { direction[row] += beta * previous[row] }; previous = direction }
-            let norm = direction.reduce(0) { $0 + $1 * $1 }
+            var norm = 0.0
+            for row in direction.indices {
+                direction[row] += 0.5 * previous[row]
+                norm += direction[row] * direction[row]
+            }
+            previous = direction
             guard norm > 1e-12 else { break }
-            let aim = max(target, best - level)
-            let step = theta * (evaluation.total - aim) / norm
+            // Without a plan to aim at, aim 5 % under the bound.
+            let aim = target.isFinite ? target : best - 0.05 * abs(best)
+            let step = factor * max(0, evaluation.total - aim) / norm
             for row in prices.indices where direction[row] != 0 {
                 prices[row] = project(prices[row] + step * direction[row], row: row)
             }

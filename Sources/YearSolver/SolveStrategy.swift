@@ -56,33 +56,8 @@ struct SolveStrategy {
                                seconds: elapsed())
             }
         }
-        if ProcessInfo.processInfo.environment["PLACEMENT_LAGRANGE"] != nil {
-            let t0 = Date()
-            let lagrange = LagrangianBound(model)
-            let target = Double(ProcessInfo.processInfo.environment["LG_TARGET"] ?? "") ?? (model.linear.isFeasible(greedyValues) ? model.linear.objectiveValue(greedyValues) : 0)
-            debug("lagrange setup \(Date().timeIntervalSince(t0)) s, priced rows \(lagrange.pricedRows), greedy \(target)")
-            let objective = model.linear.columns.map(\.objective)
-            let result = lagrange.solve(objective: objective, target: target, relativeGap: 1e-5, steps: Int(ProcessInfo.processInfo.environment["LG_STEPS"] ?? "400")!, onStep: { step, evaluation, best in
-                if step % 200 == 0 { debug("  step \(step) total \(evaluation.total) best \(best) at \(Date().timeIntervalSince(t0)) s") }
-                return nil
-            })
-            let evaluation = lagrange.evaluate(objective: objective, prices: result.prices)
-            let pricedRows = model.linear.rows.indices.filter { !model.studentRows.contains($0) && !model.poolRows.contains($0) }
-            var violation: [String: (Int, Double, Double)] = [:]
-            for (k, r) in pricedRows.enumerated() {
-                let row = model.linear.rows[r]
-                let family = String(row.name.prefix { $0 != "[" })
-                let activity = row.terms.reduce(0) { $0 + $1.coefficient * evaluation.values[$1.column.index] }
-                let over = max(activity - row.upper, row.lower - activity, 0)
-                var entry = violation[family] ?? (0, 0, 0)
-                if over > 1e-9 { entry.0 += 1; entry.1 += over }
-                entry.2 += abs(result.prices[k])
-                violation[family] = entry
-            }
-            for (family, entry) in violation.sorted(by: { $0.key < $1.key }) { debug("  \(family): \(entry.0) violated, total \(entry.1), prices \(entry.2)") }
-            let placed = model.placementColumns.filter { evaluation.values[$0.index] > 0.5 }.count
-            debug("  placed \(placed)")
-            debug("lagrange bound \(result.bound) after \(result.steps) steps, \(Date().timeIntervalSince(t0)) s")
+        if model.linear.columns.count > GLPKSolver.interiorPointColumnLimit {
+            return try PricedTermPlan(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy)
         }
         let mostPlacements = MostPlacements.start(model)
         var outcome = try solveForPlan(model, greedy: greedy, start: start)
@@ -96,21 +71,9 @@ struct SolveStrategy {
     private func solveForPlan(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice],
                               start: Date) throws(LinearSolverError) -> Outcome? {
         func elapsed() -> Double { Date().timeIntervalSince(start) }
-        if ProcessInfo.processInfo.environment["PLACEMENT_PRICED"] != nil {
-            let greedyList = Set(model.candidates.indices.filter { greedy[model.candidates[$0].session.term]?.placements.contains(TermByTermPlan.key(model.candidates[$0])) ?? false })
-            let priced = try PricedRelaxation(workspace: workspace, pools: pools, year: model).solve(seed: greedyList, timeLimit: 30)
-            debug("priced: \(priced.map { "\($0.bound) in \($0.rounds) rounds, \($0.seconds) s, list \($0.shortList.count)" } ?? "none")")
-        }
         let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4,
                                                         preferSimplex: options.current != nil)
         let bound = relaxation.solved ? relaxation.objective : .infinity
-        if ProcessInfo.processInfo.environment["PLACEMENT_LAGRANGE"] != nil, relaxation.solved {
-            let lagrange = LagrangianBound(model)
-            let pricedRows = model.linear.rows.indices.filter { !model.studentRows.contains($0) && !model.poolRows.contains($0) }
-            let prices = pricedRows.map { relaxation.rowDuals[$0] }
-            let evaluation = lagrange.evaluate(objective: model.linear.columns.map(\.objective), prices: prices)
-            debug("lagrange at LP duals: \(evaluation.total); negated: \(lagrange.evaluate(objective: model.linear.columns.map(\.objective), prices: prices.map { -$0 }).total)")
-        }
         debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
         let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)

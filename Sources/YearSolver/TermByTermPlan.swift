@@ -219,6 +219,22 @@ struct TermByTermPlan {
         return Planned(choices: choices, provenShortfall: max(0, result.bound - result.objective), proven: result.status == .optimal)
     }
 
+    /// Reads a plan's choices back from one model's values (to map them onto another model of the same year).
+    static func choices(from values: [Double], of model: YearModel) -> [TermChoice] {
+        var choices: [TermID: TermChoice] = [:]
+        for (offset, candidate) in model.candidates.enumerated() where values[model.placementColumns[offset].index] > 0.5 {
+            choices[candidate.session.term, default: TermChoice()].placements.insert(key(candidate))
+            choices[candidate.session.term, default: TermChoice()].byStudent[candidate.student.id] = candidate
+        }
+        for entry in model.escortColumns where values[entry.column.index] > 0.5 {
+            choices[entry.session.term, default: TermChoice()].escortCounts[escortKey(entry.pool, entry.session)] = values[entry.column.index]
+        }
+        for (session, column) in model.sharedGroupColumns where values[column.index] > 0.5 {
+            choices[session.term, default: TermChoice()].groupCounts[session] = values[column.index]
+        }
+        return choices.keys.sorted { $0.rawValue < $1.rawValue }.map { choices[$0]! }
+    }
+
     /// Maps term choices onto a model's columns (the year model, or one term's model).
     static func assemble(_ model: YearModel, choices: [TermChoice]) -> [Double] {
         var values = [Double](repeating: 0, count: model.linear.columns.count)
