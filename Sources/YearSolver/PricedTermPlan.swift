@@ -19,7 +19,9 @@ struct PricedTermPlan {
     let start: Date
 
     /// Employers per student and term on the short list (all their days).
-    static let shortListEmployers = 4
+    static let shortListEmployers = 2
+    /// Options in their student's best year at least this share of the price steps join the list.
+    static let guideShare = 0.1
     /// Share of the time limit for the first price steps, and the most steps they take.
     static let firstShare = 0.25
     static let firstSteps = 300
@@ -86,7 +88,7 @@ struct PricedTermPlan {
         var list = Set<Int>()
         var byStudentTerm: [String: [Int]] = [:]
         for (index, candidate) in year.candidates.enumerated() {
-            if candidate.isHistory || guide[index] > 0
+            if candidate.isHistory || guide[index] >= Self.guideShare
                 || greedy[candidate.session.term]?.placements.contains(TermByTermPlan.key(candidate)) == true {
                 list.insert(index)
             }
