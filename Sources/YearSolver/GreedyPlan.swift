@@ -32,17 +32,18 @@ struct GreedyPlan {
             var state = TermState()
             var choice = TermByTermPlan.TermChoice()
             let groups = byStudentTerm.filter { $0.value.first.map { year.candidates[$0].session.term == term.id } ?? false }
-            let order = groups.keys.sorted { a, b in
-                let historyA = groups[a]!.contains { year.candidates[$0].isHistory }
-                let historyB = groups[b]!.contains { year.candidates[$0].isHistory }
-                return (historyA ? 0 : 1, groups[a]!.count, a) < (historyB ? 0 : 1, groups[b]!.count, b)
-            }
+            // Students with history first, then those with the fewest options (keys decorated once: this runs on millions of candidates).
+            let order = groups.map { key, members in
+                (history: members.contains { year.candidates[$0].isHistory } ? 0 : 1, count: members.count, key: key)
+            }.sorted { ($0.history, $0.count, $0.key) < ($1.history, $1.count, $1.key) }.map(\.key)
             for key in order {
                 let options = groups[key]!
                 let history = options.filter { year.candidates[$0].isHistory }
                 let ranked = history.isEmpty
-                    ? options.sorted { (value($0, year, usedSectors), -$0) > (value($1, year, usedSectors), -$1) } : history
-                for candidate in ranked.map({ year.candidates[$0] }) where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
+                    ? options.map { (index: $0, value: value($0, year, usedSectors)) }
+                        .sorted { ($0.value, -$0.index) > ($1.value, -$1.index) }.map(\.index)
+                    : history
+                for candidate in ranked.lazy.map({ year.candidates[$0] }) where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
                     guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity(of: candidate.session),
                           place(candidate, in: &state) || candidate.isHistory else { continue }
                     state.count[candidate.session, default: 0] += 1

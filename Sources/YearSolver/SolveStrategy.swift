@@ -57,7 +57,7 @@ struct SolveStrategy {
             }
         }
         if model.linear.columns.count > GLPKSolver.interiorPointColumnLimit {
-            return try PricedTermPlan(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy)
+            return LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy)
         }
         let mostPlacements = MostPlacements.start(model)
         var outcome = try solveForPlan(model, greedy: greedy, start: start)

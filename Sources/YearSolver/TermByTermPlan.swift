@@ -220,7 +220,7 @@ struct TermByTermPlan {
     }
 
     /// Reads a plan's choices back from one model's values (to map them onto another model of the same year).
-    static func choices(from values: [Double], of model: YearModel) -> [TermChoice] {
+    static func choices(from values: [Double], of model: YearModel) -> [TermID: TermChoice] {
         var choices: [TermID: TermChoice] = [:]
         for (offset, candidate) in model.candidates.enumerated() where values[model.placementColumns[offset].index] > 0.5 {
             choices[candidate.session.term, default: TermChoice()].placements.insert(key(candidate))
@@ -232,7 +232,7 @@ struct TermByTermPlan {
         for (session, column) in model.sharedGroupColumns where values[column.index] > 0.5 {
             choices[session.term, default: TermChoice()].groupCounts[session] = values[column.index]
         }
-        return choices.keys.sorted { $0.rawValue < $1.rawValue }.map { choices[$0]! }
+        return choices
     }
 
     /// Maps term choices onto a model's columns (the year model, or one term's model).
