@@ -56,7 +56,7 @@ struct SolveStrategy {
                                seconds: elapsed())
             }
         }
-        if model.linear.columns.count > GLPKSolver.interiorPointColumnLimit {
+        if model.linear.columns.count > options.largeYearColumns {
             return LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy)
         }
         let mostPlacements = MostPlacements.start(model)

@@ -12,6 +12,8 @@ public struct PlanningOptions: Sendable {
     public var frozenTerms: Set<TermID> = []
     /// What-if: the current plan, to change as little as possible.
     public var current: Plan?
+    /// Years with more model columns than this are planned by ``LargeYearStrategy`` (tests lower it).
+    var largeYearColumns = GLPKSolver.interiorPointColumnLimit
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.shouldStop = shouldStop

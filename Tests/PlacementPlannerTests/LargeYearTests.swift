@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import LinearSolver
+import PlacementDomain
+import SchoolGenerator
+import WorkspaceImport
+@testable import YearSolver
+
+/// The way large years are planned: each student's best year found exactly, the priced bound,
+/// chains that place left-out students, and the whole path on schools small enough to check.
+@Suite struct LargeYearTests {
+    /// A small deterministic generator (the tests must not depend on the system's random numbers).
+    struct Numbers {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Brute force: every way to take at most one option per term.
+    static func bruteForceBest(_ block: StudentBlocks.Block, values: [Double]) -> Double {
+        let byTerm = (0..<block.termCount).map { term in block.options.filter { $0.term == term } }
+        var best = -Double.infinity
+        func walk(_ term: Int, _ taken: [StudentBlocks.Option]) {
+            guard term < byTerm.count else {
+                guard Set(taken.map(\.employer)).count == taken.count else { return }
+                var value = taken.reduce(0) { $0 + values[$1.column] }
+                for sector in Set(taken.map(\.sector)) {
+                    value -= Double(taken.filter { $0.sector == sector }.count - 1) * block.sectorPenalty[sector]
+                }
+                best = max(best, value)
+                return
+            }
+            let forced = byTerm[term].filter(\.forced)
+            if forced.isEmpty { walk(term + 1, taken) }
+            for option in forced.isEmpty ? byTerm[term] : forced { walk(term + 1, taken + [option]) }
+        }
+        walk(0, [])
+        return best
+    }
+
+    @Test func eachStudentsBestYearIsExact() {
+        var numbers = Numbers(state: 2026)
+        for _ in 0..<400 {
+            var block = StudentBlocks.Block()
+            block.termCount = 1 + numbers.next(4)
+            block.employerCount = 1 + numbers.next(5)
+            let sectors = 1 + numbers.next(3)
+            block.sectorPenalty = (0..<sectors).map { _ in Double(numbers.next(3)) }
+            var values: [Double] = []
+            for term in 0..<block.termCount {
+                let forced = numbers.next(6) == 0
+                for k in 0..<(forced ? 1 : numbers.next(6)) {
+                    let employer = numbers.next(block.employerCount)
+                    // Same employer, same sector (as in the model); some options worth less than nothing.
+                    block.options.append(StudentBlocks.Option(column: values.count, term: term, employer: employer,
+                                                              sector: employer % sectors, forced: forced && k == 0))
+                    values.append(Double(numbers.next(21) - 5))
+                }
+            }
+            var chosen: [Int] = []
+            let found = StudentBlocks.bestYear(block, values: values, into: &chosen)
+            let expected = Self.bruteForceBest(block, values: values)
+            #expect(found == expected || abs(found - expected) < 1e-9, "block \(block.options) values \(values)")
+            if expected.isFinite {
+                let options = chosen.map { column in block.options.first { $0.column == column }! }
+                #expect(Set(options.map(\.term)).count == options.count && Set(options.map(\.employer)).count == options.count)
+                #expect(block.options.filter(\.forced).allSatisfy { chosen.contains($0.column) })
+            }
+        }
+    }
+
+    /// At the relaxation's own row prices, the priced total over the whole year is the relaxation's
+    /// bound (each student's year solved exactly can only lower it) — the check that every row is priced right.
+    @Test func pricesOfTheRelaxationGiveItsBound() throws {
+        let workspace = try WorkspaceLoader.load(SampleRun.dataFolder)
+        let model = YearPlanner.buildModel(workspace)
+        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: 120)
+        try #require(relaxation.solved && relaxation.rowDuals.count == model.linear.rows.count)
+        let lagrangian = LagrangianBound(model)
+        let prices = lagrangian.pricedRowIndices.map { relaxation.rowDuals[$0] }
+        let total = lagrangian.evaluate(objective: model.linear.columns.map(\.objective), prices: prices).total
+        #expect(total <= relaxation.objective + 1e-6)
+        #expect(total >= relaxation.objective - 1, "priced total \(total), relaxation \(relaxation.objective)")
+        // With no prices at all the bound is each student's best year alone: far weaker.
+        let unpriced = lagrangian.evaluate(objective: model.linear.columns.map(\.objective),
+                                           prices: [Double](repeating: 0, count: lagrangian.pricedRows)).total
+        #expect(unpriced > total + 1000)
+    }
+
+    /// The sample school planned the large-year way: a valid plan, a bound no lower than the plan
+    /// the usual way proves, and the priced steps bring it far below the unpriced bound.
+    @Test func theSampleSchoolPlannedTheLargeWay() throws {
+        let workspace = try WorkspaceLoader.load(SampleRun.dataFolder)
+        var options = PlanningOptions(timeLimit: 60)
+        options.largeYearColumns = 0
+        let outcome = try YearPlanner.plan(workspace, options: options)
+        let violations = try writtenPlanViolations(outcome, workspace)
+        #expect(violations.isEmpty, "verifier: \(violations)")
+        let usual = try SampleRun.shared.get().outcome
+        #expect(outcome.bound >= usual.score.objective - 1e-6)
+        #expect(outcome.bound >= outcome.score.objective - 1e-6)
+        #expect(outcome.relativeGap < 0.1, "gap \(outcome.relativeGap)")
+        #expect(outcome.plan.placements.count >= 390)
+        // Same input, same plan.
+        let again = try YearPlanner.plan(workspace, options: options)
+        #expect(again.plan.placements.map { "\($0.student)|\($0.session)" } == outcome.plan.placements.map { "\($0.student)|\($0.session)" })
+        #expect(again.bound == outcome.bound)
+    }
+
+    /// A: one place on Monday; B: one place on Monday. X can only go to A; Y to either. With Y at
+    /// A, X is left out until Y moves to B.
+    @Test func aChainPlacesALeftOutStudent() throws {
+        var school = TestSchool()
+        school.employer("A")
+        school.employer("B")
+        school.student("X", avoid: ["B"])
+        school.student("Y")
+        let workspace = school.workspace
+        let model = YearPlanner.buildModel(workspace)
+        let yAtA = model.candidates.first { $0.student.id == "Y" && $0.employer.id == "A" }!
+        var choice = TermByTermPlan.TermChoice()
+        choice.placements = [TermByTermPlan.key(yAtA)]
+        choice.byStudent = [yAtA.student.id: yAtA]
+        let improved = PlacementChains(year: model).improve(["t1": choice])["t1"]!
+        #expect(improved.byStudent["X"]?.employer.id == "A")
+        #expect(improved.byStudent["Y"]?.employer.id == "B")
+        let values = TermByTermPlan.assemble(model, choices: [improved])
+        #expect(model.linear.isFeasible(values))
+    }
+
+    /// Nobody escorted is moved, and a chain never uses an employer the student had in another term.
+    @Test func chainsKeepEscortsAndOtherTerms() throws {
+        var school = TestSchool(terms: 2)
+        school.employer("A")
+        school.employer("B")
+        school.staffMember("E")
+        school.student("X", avoid: ["B"])
+        school.student("Y", escort: .oneToOne)
+        let workspace = school.workspace
+        let model = YearPlanner.buildModel(workspace)
+        let yAtA = model.candidates.first { $0.student.id == "Y" && $0.employer.id == "A" && $0.session.term == "t1" }!
+        var choice = TermByTermPlan.TermChoice()
+        choice.placements = [TermByTermPlan.key(yAtA)]
+        choice.byStudent = [yAtA.student.id: yAtA]
+        let improved = PlacementChains(year: model).improve(["t1": choice, "t2": TermByTermPlan.TermChoice()])
+        #expect(improved["t1"]!.byStudent["Y"]?.employer.id == "A", "the escorted student stays")
+        #expect(improved["t1"]!.byStudent["X"] == nil)
+        #expect(improved["t2"]!.byStudent["X"]?.employer.id == "A", "X is placed where there is room")
+    }
+}
