@@ -131,8 +131,10 @@ struct StudentBlocks {
                     position += 1
                 }
                 for k in first..<ranked.count { bestOfEmployer[block.options[ranked[k]].employer] = -1 }
-                // Best first (ties: earlier option first).
-                let order = (first..<ranked.count).sorted { (rankedValue[$0], -ranked[$0]) > (rankedValue[$1], -ranked[$1]) }
+                // Best first (ties: earlier option first), then only the options an optimum may need.
+                let order = Self.needed((first..<ranked.count).sorted {
+                    (rankedValue[$0], -ranked[$0]) > (rankedValue[$1], -ranked[$1])
+                }, sector: { block.options[ranked[$0]].sector }, terms: block.termCount, sectors: block.sectorPenalty.count)
                 let sortedRanked = order.map { ranked[$0] }, sortedValues = order.map { rankedValue[$0] }
                 ranked.replaceSubrange(first..., with: sortedRanked)
                 rankedValue.replaceSubrange(first..., with: sortedValues)
@@ -149,6 +151,28 @@ struct StudentBlocks {
             sectorCount = [Int](repeating: 0, count: block.sectorPenalty.count)
             path = [Int](repeating: -1, count: block.termCount)
             best = path
+        }
+
+        /// The options of one term (best first, one per employer) that an optimal year may need.
+        /// The other terms hold at most T − 1 employers and T − 1 sectors. An option can be swapped,
+        /// at no loss, for a better one of its own sector whose employer is free (so with T better
+        /// ones in its sector it is never needed), or for a better one whose employer and sector are
+        /// both free (so once 2T − 1 better ones of distinct sectors are listed, nothing below is
+        /// needed). Without this, students with hundreds of near-equal options (2,000-student
+        /// schools) made the search explode.
+        static func needed(_ ranked: [Int], sector: (Int) -> Int, terms: Int, sectors: Int) -> [Int] {
+            var perSector = [Int](repeating: 0, count: sectors)
+            var distinctSectors = 0
+            var kept: [Int] = []
+            for position in ranked {
+                let s = sector(position)
+                guard perSector[s] < terms else { continue }
+                if perSector[s] == 0 { distinctSectors += 1 }
+                perSector[s] += 1
+                kept.append(position)
+                if distinctSectors >= 2 * terms - 1 { break }
+            }
+            return kept
         }
 
         mutating func explore(term: Int, value: Double) {
