@@ -11,6 +11,7 @@ import PlacementDomain
 ///    (``PlacementChains``), kept only if the year's objective rises.
 /// 2. A proven bound from prices on the shared rows (``LagrangianBound``), its steps aimed at that
 ///    plan's objective, until the plan is within the gap, the steps run out or the time is up.
+/// 3. The greedy plan again with every option valued at those prices (and chains), kept if better.
 struct LargeYearStrategy {
     let workspace: Workspace
     let pools: StaffPools
@@ -27,27 +28,44 @@ struct LargeYearStrategy {
         var plan = TermByTermPlan.assemble(year, choices: Array(greedy.values))
         guard year.linear.isFeasible(plan) else { return nil }
         var planObjective = year.linear.objectiveValue(plan)
-        let chained = TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(greedy).values))
-        if year.linear.isFeasible(chained), year.linear.objectiveValue(chained) > planObjective + 1e-6 {
+        func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
+            let chained = TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(choices).values))
+            guard year.linear.isFeasible(chained), year.linear.objectiveValue(chained) > planObjective + 1e-6 else { return }
             plan = chained
             planObjective = year.linear.objectiveValue(chained)
         }
-        let placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
-        debug("large year: plan \(planObjective) with \(placements) placements after \(elapsed()) s")
-        let end = options.timeLimit * 0.9
-        let prices = LagrangianBound(year).solve(
-            objective: year.linear.columns.map(\.objective), target: planObjective, relativeGap: options.relativeGap,
+        keepIfBetter(greedy)
+        debug("large year: plan \(planObjective) after \(elapsed()) s")
+        let end = options.timeLimit * 0.8
+        let lagrangian = LagrangianBound(year)
+        let objective = year.linear.columns.map(\.objective)
+        let prices = lagrangian.solve(
+            objective: objective, target: planObjective, relativeGap: options.relativeGap,
             steps: Self.maxSteps, shouldStop: { elapsed() > end || options.shouldStop?() == true },
             onStep: { _, _, bound in
-                options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: planObjective, bound: max(bound, planObjective),
-                                                relativeGap: max(0, bound - planObjective) / max(abs(planObjective), 1e-9),
-                                                nodes: 0, placements: placements))
+                report(planObjective, bound: bound, plan: plan, year)
                 return nil
             })
         debug("large year: bound \(prices.bound) after \(prices.steps) price steps, \(elapsed()) s")
+        // The greedy plan again, each option ranked by its value at the prices: crowded sessions
+        // and scarce escorts now cost what they are worth to others.
+        if options.shouldStop?() != true {
+            let priced = lagrangian.evaluate(objective: objective, prices: prices.prices).pricedValues
+            let preference = year.placementColumns.map { priced[$0.index] }
+            keepIfBetter(GreedyPlan(workspace: workspace, pools: pools, preference: preference).choices(for: year))
+            debug("large year: priced greedy plan \(planObjective) after \(elapsed()) s")
+        }
         let bound = max(prices.bound, planObjective)
+        report(planObjective, bound: bound, plan: plan, year)
         return SolveStrategy.Outcome(values: plan, objective: planObjective, bound: bound,
                                      provenWithinGap: (bound - planObjective) / max(abs(planObjective), 1e-9) <= options.relativeGap,
                                      seconds: elapsed())
+    }
+
+    private func report(_ objective: Double, bound: Double, plan: [Double], _ year: YearModel) {
+        guard let progress = options.progress else { return }
+        progress(SolveProgress(elapsedSeconds: elapsed(), bestObjective: objective, bound: max(bound, objective),
+                               relativeGap: max(0, bound - objective) / max(abs(objective), 1e-9), nodes: 0,
+                               placements: year.placementColumns.filter { plan[$0.index] > 0.5 }.count))
     }
 }

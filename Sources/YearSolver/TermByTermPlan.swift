@@ -238,10 +238,16 @@ struct TermByTermPlan {
     /// Maps term choices onto a model's columns (the year model, or one term's model).
     static func assemble(_ model: YearModel, choices: [TermChoice]) -> [Double] {
         var values = [Double](repeating: 0, count: model.linear.columns.count)
+        // Each student's chosen session per term, looked up once per candidate (no key strings:
+        // this runs over millions of candidates at 2,000 students).
+        var chosen: [StudentID: [Session]] = [:]
         for choice in choices {
-            for (offset, candidate) in model.candidates.enumerated() where choice.placements.contains(Self.key(candidate)) {
-                values[model.placementColumns[offset].index] = 1
-            }
+            for (student, candidate) in choice.byStudent { chosen[student, default: []].append(candidate.session) }
+        }
+        for (offset, candidate) in model.candidates.enumerated() where chosen[candidate.student.id]?.contains(candidate.session) == true {
+            values[model.placementColumns[offset].index] = 1
+        }
+        for choice in choices {
             for entry in model.escortColumns {
                 if let count = choice.escortCounts[Self.escortKey(entry.pool, entry.session)] { values[entry.column.index] = count }
             }
