@@ -24,6 +24,7 @@ struct LargeYearStrategy {
 
     private func elapsed() -> Double { Date().timeIntervalSince(start) }
 
+    /// - Returns: nil only when the greedy plan breaks a rule (history that cannot be escorted, say).
     func solve(_ year: YearModel, greedy: [TermID: TermByTermPlan.TermChoice]) -> SolveStrategy.Outcome? {
         var plan = TermByTermPlan.assemble(year, choices: Array(greedy.values))
         guard year.linear.isFeasible(plan) else { return nil }

@@ -42,6 +42,12 @@ struct SolveStrategy {
                                             bound: nil, relativeGap: nil, nodes: 0,
                                             placements: model.placementColumns.filter { greedyValues[$0.index] > 0.5 }.count))
         }
+        // Too large for GLPK's relaxation and term MIPs (what-ifs included): see LargeYearStrategy. Only
+        // when the greedy plan breaks a rule (history that cannot be escorted) does it go on below.
+        if model.linear.columns.count > options.largeYearColumns,
+           let outcome = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy) {
+            return outcome
+        }
         // A what-if that keeps some terms: re-planned terms solved together, no relaxation (measured on
         // the sample, with the warm basis: 0.33 s instead of 1.03 s). With every term re-planned that
         // MIP is the whole year's, which GLPK does not close quickly, so the usual way is taken.
@@ -55,9 +61,6 @@ struct SolveStrategy {
                                provenWithinGap: (joint.bound - objective) / max(abs(objective), 1e-9) <= options.relativeGap,
                                seconds: elapsed())
             }
-        }
-        if model.linear.columns.count > options.largeYearColumns {
-            return LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy)
         }
         let mostPlacements = MostPlacements.start(model)
         var outcome = try solveForPlan(model, greedy: greedy, start: start)

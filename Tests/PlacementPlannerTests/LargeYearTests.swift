@@ -109,6 +109,25 @@ import WorkspaceImport
         #expect(again.bound == outcome.bound)
     }
 
+    /// A what-if the large way: the kept term is byte for byte the same, the withdrawn employer is
+    /// gone from the re-planned terms, and the new plan keeps every rule.
+    @Test func aWhatIfPlannedTheLargeWay() throws {
+        let run = try SampleRun.shared.get()
+        let busiest = Dictionary(grouping: run.outcome.plan.placements, by: \.session.employer)
+            .max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
+        let first = run.workspace.terms[0].id
+        var options = PlanningOptions(timeLimit: 60)
+        options.largeYearColumns = 0
+        let result = try WhatIfPlanner.replan(run.workspace, current: run.outcome.plan, changes: [.withdraw(busiest)],
+                                              from: run.workspace.terms[1].id, options: options)
+        let kept = { (plan: Plan) in plan.placements.filter { $0.session.term == first }.map { "\($0.student)|\($0.session)" }.sorted() }
+        #expect(kept(result.outcome.plan) == kept(run.outcome.plan))
+        #expect(!result.outcome.plan.placements.contains { $0.session.employer == busiest && $0.session.term != first })
+        let violations = try writtenPlanViolations(result.outcome, result.workspace)
+        #expect(violations.isEmpty, "verifier: \(violations)")
+        #expect(result.outcome.relativeGap.isFinite && result.outcome.bound.isFinite)
+    }
+
     /// A: one place on Monday; B: one place on Monday. X can only go to A; Y to either. With Y at
     /// A, X is left out until Y moves to B.
     @Test func aChainPlacesALeftOutStudent() throws {
