@@ -11,6 +11,9 @@ struct GreedyPlan {
     /// What each candidate (by index) is worth to the ranking, in place of its objective worth:
     /// Lagrangian prices make crowded sessions and scarce escorts cost (``LagrangianBound``).
     var preference: [Double]? = nil
+    /// Terms already decided (a what-if's kept terms, as the current plan has them): taken as they
+    /// are, their employers and sectors counted for the other terms.
+    var fixed: [TermID: TermByTermPlan.TermChoice] = [:]
 
     /// What is already committed in one term.
     private struct TermState {
@@ -28,7 +31,14 @@ struct GreedyPlan {
         let byStudentTerm = Dictionary(grouping: year.candidates.indices) {
             "\(year.candidates[$0].student.id.rawValue)|\(year.candidates[$0].session.term.rawValue)"
         }
-        for term in workspace.terms {
+        for (term, choice) in fixed {
+            result[term] = choice
+            for (student, candidate) in choice.byStudent {
+                usedEmployers[student, default: []].insert(candidate.employer.id)
+                usedSectors[student, default: []].insert(candidate.employer.sector)
+            }
+        }
+        for term in workspace.terms where fixed[term.id] == nil {
             var state = TermState()
             var choice = TermByTermPlan.TermChoice()
             let groups = byStudentTerm.filter { $0.value.first.map { year.candidates[$0].session.term == term.id } ?? false }

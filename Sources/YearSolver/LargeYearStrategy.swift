@@ -53,7 +53,8 @@ struct LargeYearStrategy {
         if options.shouldStop?() != true {
             let priced = lagrangian.evaluate(objective: objective, prices: prices.prices).pricedValues
             let preference = year.placementColumns.map { priced[$0.index] }
-            keepIfBetter(GreedyPlan(workspace: workspace, pools: pools, preference: preference).choices(for: year))
+            let kept = greedy.filter { options.frozenTerms.contains($0.key) }
+            keepIfBetter(GreedyPlan(workspace: workspace, pools: pools, preference: preference, fixed: kept).choices(for: year))
             debug("large year: priced greedy plan \(planObjective) after \(elapsed()) s")
         }
         let bound = max(prices.bound, planObjective)

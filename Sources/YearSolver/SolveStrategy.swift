@@ -35,7 +35,14 @@ struct SolveStrategy {
     func solve(_ model: YearModel) throws(LinearSolverError) -> Outcome? {
         let start = Date()
         func elapsed() -> Double { Date().timeIntervalSince(start) }
-        let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
+        var greedyPlan = GreedyPlan(workspace: workspace, pools: pools)
+        if let current = options.current {
+            // A what-if's kept terms stay as the current plan has them (escorts included): the greedy
+            // escort assignment could fail to cover them where the plan's own does.
+            greedyPlan.fixed = TermByTermPlan.choices(of: current, terms: options.frozenTerms, model: model, pools: pools,
+                                                      sharedEscortRatio: workspace.settings.sharedEscortRatio)
+        }
+        let greedy = greedyPlan.choices(for: model)
         let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
         if model.linear.isFeasible(greedyValues) {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),

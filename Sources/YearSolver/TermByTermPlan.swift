@@ -235,6 +235,29 @@ struct TermByTermPlan {
         return choices
     }
 
+    /// A plan's choices in some terms, read from the plan itself (a what-if's kept terms: their
+    /// placements are the model's fixed history, their escorts the plan's, so they stay valid).
+    static func choices(of plan: Plan, terms: Set<TermID>, model: YearModel, pools: StaffPools,
+                        sharedEscortRatio ratio: Int) -> [TermID: TermChoice] {
+        var choices: [TermID: TermChoice] = [:]
+        for term in terms { choices[term] = TermChoice() }
+        let placed = Set(plan.placements.filter { terms.contains($0.session.term) }.map { "\($0.student)|\($0.session)" })
+        var shared: [Session: Int] = [:]
+        for candidate in model.candidates where terms.contains(candidate.session.term) && placed.contains(key(candidate)) {
+            choices[candidate.session.term]!.placements.insert(key(candidate))
+            choices[candidate.session.term]!.byStudent[candidate.student.id] = candidate
+            if candidate.student.escort == .shared { shared[candidate.session, default: 0] += 1 }
+        }
+        for (session, staff) in plan.escorts where terms.contains(session.term) {
+            for member in staff {
+                guard let pool = pools.pool(of: member, on: session.day, in: session.term) else { continue }
+                choices[session.term]!.escortCounts[escortKey(pool, session), default: 0] += 1
+            }
+        }
+        for (session, count) in shared { choices[session.term]!.groupCounts[session] = Double((count + ratio - 1) / ratio) }
+        return choices
+    }
+
     /// Maps term choices onto a model's columns (the year model, or one term's model).
     static func assemble(_ model: YearModel, choices: [TermChoice]) -> [Double] {
         var values = [Double](repeating: 0, count: model.linear.columns.count)
