@@ -7,8 +7,9 @@ import PlacementDomain
 /// every candidate; one-term MIPs over a short list of each student's best-priced options ran but
 /// planned worse than the greedy plan, so they are not used.
 ///
-/// 1. The greedy plan (``GreedyPlan``), then chains of moves that place students it left out
-///    (``PlacementChains``), kept only if the year's objective rises.
+/// 1. The greedy plan (``GreedyPlan``), then one-to-one students it left out placed where an
+///    escort can be found or freed (``EscortedPlacements``), then chains of moves that place
+///    students without escort (``PlacementChains``), kept only if the year's objective rises.
 /// 2. A proven bound from prices on the shared rows (``LagrangianBound``), its steps aimed at that
 ///    plan's objective, until the plan is within the gap, the steps run out or the time is up.
 /// 3. The greedy plan again with every option valued at those prices (and chains), kept if better.
@@ -30,7 +31,8 @@ struct LargeYearStrategy {
         guard year.linear.isFeasible(plan) else { return nil }
         var planObjective = year.linear.objectiveValue(plan)
         func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
-            let chained = TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(choices).values))
+            let escorted = EscortedPlacements(year: year, pools: pools).improve(choices)
+            let chained = TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(escorted).values))
             guard year.linear.isFeasible(chained), year.linear.objectiveValue(chained) > planObjective + 1e-6 else { return }
             plan = chained
             planObjective = year.linear.objectiveValue(chained)

@@ -149,6 +149,38 @@ import WorkspaceImport
         #expect(model.linear.isFeasible(values))
     }
 
+    /// P needs a one-to-one escort trained in epilepsy; E1 (the only one trained) escorts Q, who
+    /// needs no training, and E2 is free. P is placed once E2 takes over Q.
+    @Test func aOneToOneStudentIsPlacedBySwappingEscorts() throws {
+        var school = TestSchool()
+        school.employer("A", capacity: 2)
+        school.staffMember("E1", skills: ["epilepsy"])
+        school.staffMember("E2")
+        school.student("P", escort: .oneToOne, skills: ["epilepsy"])
+        school.student("Q", escort: .oneToOne)
+        let workspace = school.workspace
+        let pools = StaffPools(workspace)
+        let model = YearPlanner.buildModel(workspace, pools: pools)
+        let qAtA = model.candidates.first { $0.student.id == "Q" }!
+        let trained = pools.pools(on: .mon, in: "t1").first { $0.skills == ["epilepsy"] }!
+        var choice = TermByTermPlan.TermChoice()
+        choice.placements = [TermByTermPlan.key(qAtA)]
+        choice.byStudent = [qAtA.student.id: qAtA]
+        choice.escortCounts = [TermByTermPlan.escortKey(trained, qAtA.session): 1]
+        #expect(model.linear.isFeasible(TermByTermPlan.assemble(model, choices: [choice])))
+        let improved = EscortedPlacements(year: model, pools: pools).improve(["t1": choice])["t1"]!
+        #expect(improved.byStudent["P"]?.employer.id == "A")
+        #expect(improved.byStudent["Q"]?.employer.id == "A")
+        #expect(model.linear.isFeasible(TermByTermPlan.assemble(model, choices: [improved])))
+        // With E2 away there is nobody to take over: P stays unplaced and nothing changes.
+        school.staff.removeAll { $0.id == "E2" }
+        let alone = school.workspace
+        let fewer = StaffPools(alone)
+        let smaller = YearPlanner.buildModel(alone, pools: fewer)
+        let unchanged = EscortedPlacements(year: smaller, pools: fewer).improve(["t1": choice])["t1"]!
+        #expect(unchanged.byStudent["P"] == nil)
+    }
+
     /// Nobody escorted is moved, and a chain never uses an employer the student had in another term.
     @Test func chainsKeepEscortsAndOtherTerms() throws {
         var school = TestSchool(terms: 2)
