@@ -14,10 +14,7 @@ struct EscortedPlacements {
     func improve(_ choices: [TermID: TermByTermPlan.TermChoice]) -> [TermID: TermByTermPlan.TermChoice] {
         var result = choices
         for term in result.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            var otherEmployers: [StudentID: Set<EmployerID>] = [:]
-            for (other, choice) in result where other != term {
-                for (student, candidate) in choice.byStudent { otherEmployers[student, default: []].insert(candidate.employer.id) }
-            }
+            let otherEmployers = TermByTermPlan.employersByStudent(in: result.filter { $0.key != term }.values)
             var state = TermState(choice: result[term]!, pools: pools, term: term)
             let candidates = year.candidates.filter {
                 $0.session.term == term && $0.student.escort == .oneToOne && !$0.isHistory

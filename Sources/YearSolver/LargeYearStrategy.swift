@@ -25,17 +25,18 @@ struct LargeYearStrategy {
 
     private func elapsed() -> Double { Date().timeIntervalSince(start) }
 
-    /// - Returns: nil only when the greedy plan breaks a rule (history that cannot be escorted, say).
-    func solve(_ year: YearModel, greedy: [TermID: TermByTermPlan.TermChoice]) -> SolveStrategy.Outcome? {
-        var plan = TermByTermPlan.assemble(year, choices: Array(greedy.values))
-        guard year.linear.isFeasible(plan) else { return nil }
+    /// - Parameter greedyValues: the greedy plan as the year's column values, already checked valid by the caller.
+    func solve(_ year: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double]) -> SolveStrategy.Outcome {
+        var plan = greedyValues
         var planObjective = year.linear.objectiveValue(plan)
+        var placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
         func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
             let escorted = EscortedPlacements(year: year, pools: pools).improve(choices)
             let chained = TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(escorted).values))
             guard year.linear.isFeasible(chained), year.linear.objectiveValue(chained) > planObjective + 1e-6 else { return }
             plan = chained
             planObjective = year.linear.objectiveValue(chained)
+            placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
         }
         keepIfBetter(greedy)
         debug("large year: plan \(planObjective) after \(elapsed()) s")
@@ -46,7 +47,7 @@ struct LargeYearStrategy {
             objective: objective, target: planObjective, relativeGap: options.relativeGap,
             steps: Self.maxSteps, shouldStop: { elapsed() > end || options.shouldStop?() == true },
             onStep: { _, _, bound in
-                report(planObjective, bound: bound, plan: plan, year)
+                report(planObjective, bound: bound, placements: placements)
                 return nil
             })
         debug("large year: bound \(prices.bound) after \(prices.steps) price steps, \(elapsed()) s")
@@ -60,16 +61,16 @@ struct LargeYearStrategy {
             debug("large year: priced greedy plan \(planObjective) after \(elapsed()) s")
         }
         let bound = max(prices.bound, planObjective)
-        report(planObjective, bound: bound, plan: plan, year)
+        report(planObjective, bound: bound, placements: placements)
         return SolveStrategy.Outcome(values: plan, objective: planObjective, bound: bound,
                                      provenWithinGap: (bound - planObjective) / max(abs(planObjective), 1e-9) <= options.relativeGap,
                                      seconds: elapsed())
     }
 
-    private func report(_ objective: Double, bound: Double, plan: [Double], _ year: YearModel) {
+    private func report(_ objective: Double, bound: Double, placements: Int) {
         guard let progress = options.progress else { return }
         progress(SolveProgress(elapsedSeconds: elapsed(), bestObjective: objective, bound: max(bound, objective),
                                relativeGap: max(0, bound - objective) / max(abs(objective), 1e-9), nodes: 0,
-                               placements: year.placementColumns.filter { plan[$0.index] > 0.5 }.count))
+                               placements: placements))
     }
 }

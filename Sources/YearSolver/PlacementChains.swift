@@ -20,10 +20,7 @@ struct PlacementChains {
             StudentTerm(student: year.candidates[$0].student.id, term: year.candidates[$0].session.term)
         }
         for term in result.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            var otherEmployers: [StudentID: Set<EmployerID>] = [:]
-            for (other, choice) in result where other != term {
-                for (student, candidate) in choice.byStudent { otherEmployers[student, default: []].insert(candidate.employer.id) }
-            }
+            let otherEmployers = TermByTermPlan.employersByStudent(in: result.filter { $0.key != term }.values)
             result[term] = improveTerm(term, result[term]!, byStudentTerm: byStudentTerm, otherEmployers: otherEmployers)
         }
         return result

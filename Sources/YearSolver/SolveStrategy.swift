@@ -44,16 +44,17 @@ struct SolveStrategy {
         }
         let greedy = greedyPlan.choices(for: model)
         let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
-        if model.linear.isFeasible(greedyValues) {
+        let greedyIsValid = model.linear.isFeasible(greedyValues)
+        if greedyIsValid {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
                                             bound: nil, relativeGap: nil, nodes: 0,
                                             placements: model.placementColumns.filter { greedyValues[$0.index] > 0.5 }.count))
         }
         // Too large for GLPK's relaxation and term MIPs (what-ifs included): see LargeYearStrategy. Only
         // when the greedy plan breaks a rule (history that cannot be escorted) does it go on below.
-        if model.linear.columns.count > options.largeYearColumns,
-           let outcome = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start).solve(model, greedy: greedy) {
-            return outcome
+        if model.linear.columns.count > options.largeYearColumns, greedyIsValid {
+            return LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start)
+                .solve(model, greedy: greedy, greedyValues: greedyValues)
         }
         // A what-if that keeps some terms: re-planned terms solved together, no relaxation (measured on
         // the sample, with the warm basis: 0.33 s instead of 1.03 s). With every term re-planned that

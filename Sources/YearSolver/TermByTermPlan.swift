@@ -206,33 +206,33 @@ struct TermByTermPlan {
         }
         let result = try GLPKSolver.solve(model.linear, options: solveOptions)
         guard result.status == .optimal || result.status == .feasible else { return nil }
-        var choices: [TermID: TermChoice] = [:]
-        for term in terms { choices[term] = TermChoice() }
-        for (offset, candidate) in model.candidates.enumerated() where result.values[model.placementColumns[offset].index] > 0.5 {
-            choices[candidate.session.term]!.placements.insert(Self.key(candidate))
-            choices[candidate.session.term]!.byStudent[candidate.student.id] = candidate
-        }
-        for entry in model.escortColumns {
-            choices[entry.session.term]!.escortCounts[Self.escortKey(entry.pool, entry.session)] = result.values[entry.column.index]
-        }
-        for (session, column) in model.sharedGroupColumns { choices[session.term]!.groupCounts[session] = result.values[column.index] }
+        let choices = Self.choices(from: result.values, of: model, terms: terms)
         return Planned(choices: choices, provenShortfall: max(0, result.bound - result.objective), proven: result.status == .optimal)
     }
 
-    /// Reads a plan's choices back from one model's values (to map them onto another model of the same year).
-    static func choices(from values: [Double], of model: YearModel) -> [TermID: TermChoice] {
+    /// Reads the terms' choices from a solution of a model covering them (every term given gets a
+    /// choice, empty if nothing is placed in it).
+    static func choices(from values: [Double], of model: YearModel, terms: Set<TermID>) -> [TermID: TermChoice] {
         var choices: [TermID: TermChoice] = [:]
+        for term in terms { choices[term] = TermChoice() }
         for (offset, candidate) in model.candidates.enumerated() where values[model.placementColumns[offset].index] > 0.5 {
-            choices[candidate.session.term, default: TermChoice()].placements.insert(key(candidate))
-            choices[candidate.session.term, default: TermChoice()].byStudent[candidate.student.id] = candidate
+            choices[candidate.session.term]!.placements.insert(key(candidate))
+            choices[candidate.session.term]!.byStudent[candidate.student.id] = candidate
         }
-        for entry in model.escortColumns where values[entry.column.index] > 0.5 {
-            choices[entry.session.term, default: TermChoice()].escortCounts[escortKey(entry.pool, entry.session)] = values[entry.column.index]
+        for entry in model.escortColumns {
+            choices[entry.session.term]!.escortCounts[escortKey(entry.pool, entry.session)] = values[entry.column.index]
         }
-        for (session, column) in model.sharedGroupColumns where values[column.index] > 0.5 {
-            choices[session.term, default: TermChoice()].groupCounts[session] = values[column.index]
-        }
+        for (session, column) in model.sharedGroupColumns { choices[session.term]!.groupCounts[session] = values[column.index] }
         return choices
+    }
+
+    /// The employers each student has in these choices (rule 7: not again in another term).
+    static func employersByStudent(in choices: some Sequence<TermChoice>) -> [StudentID: Set<EmployerID>] {
+        var employers: [StudentID: Set<EmployerID>] = [:]
+        for choice in choices {
+            for (student, candidate) in choice.byStudent { employers[student, default: []].insert(candidate.employer.id) }
+        }
+        return employers
     }
 
     /// A plan's choices in some terms, read from the plan itself (a what-if's kept terms: their
