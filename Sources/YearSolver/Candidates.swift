@@ -18,6 +18,8 @@ struct Candidate: Sendable {
     var sectorAlreadyUsed = false
     /// What-if: the value of keeping (or the cost of changing) the student's current placement.
     var keepValue: Double = 0
+    /// What-if: this is the student's placement in the current plan.
+    var isCurrent = false
 
     /// The placement's worth in the objective: placement weight + interest − travel, plus any
     /// adjustment and what-if keep value.
@@ -44,8 +46,9 @@ enum CandidateFinder {
                                     && pools.canEverEscort(student, on: session.day, in: session.term)) else { continue }
                 var found = candidate(student, session, workspace: workspace, isHistory: isHistory)
                 if current != nil {
-                    found.keepValue = keepValue(session, was: currentByStudentTerm["\(student.id)|\(session.term)"],
-                                                settings: workspace.settings)
+                    let was = currentByStudentTerm["\(student.id)|\(session.term)"]
+                    found.keepValue = keepValue(session, was: was, settings: workspace.settings)
+                    found.isCurrent = was == session
                 }
                 result.append(found)
             }

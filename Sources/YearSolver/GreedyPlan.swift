@@ -14,6 +14,8 @@ struct GreedyPlan {
     /// Terms already decided (a what-if's kept terms, as the current plan has them): taken as they
     /// are, their employers and sectors counted for the other terms.
     var fixed: [TermID: TermByTermPlan.TermChoice] = [:]
+    /// A what-if's current escorts: each session's staff, preferred when escorting it again.
+    var currentEscorts: [Session: [StaffID]] = [:]
 
     /// What is already committed in one term.
     private struct TermState {
@@ -22,52 +24,88 @@ struct GreedyPlan {
         var oneToOne: [Session: [Student]] = [:]
         var shared: [Session: [Student]] = [:]
         var busy = Set<String>()
+        /// What-if: staff held at the session they escort in the current plan, not yet given a student.
+        var held: [Session: [StaffMember]] = [:]
+    }
+
+    /// Each student's employers and sectors so far in the year (rule 7, sector repeats).
+    private struct Used {
+        var employers: [StudentID: Set<EmployerID>] = [:]
+        var sectors: [StudentID: Set<String>] = [:]
+
+        func hasEmployer(of candidate: Candidate) -> Bool {
+            employers[candidate.student.id]?.contains(candidate.employer.id) ?? false
+        }
+
+        mutating func take(_ candidate: Candidate) {
+            employers[candidate.student.id, default: []].insert(candidate.employer.id)
+            sectors[candidate.student.id, default: []].insert(candidate.employer.sector)
+        }
     }
 
     func choices(for year: YearModel) -> [TermID: TermByTermPlan.TermChoice] {
-        var usedEmployers: [StudentID: Set<EmployerID>] = [:]
-        var usedSectors: [StudentID: Set<String>] = [:]
+        var used = Used()
         var result: [TermID: TermByTermPlan.TermChoice] = [:]
         let byStudentTerm = Dictionary(grouping: year.candidates.indices) {
             "\(year.candidates[$0].student.id.rawValue)|\(year.candidates[$0].session.term.rawValue)"
         }
         for (term, choice) in fixed {
             result[term] = choice
-            for (student, candidate) in choice.byStudent {
-                usedEmployers[student, default: []].insert(candidate.employer.id)
-                usedSectors[student, default: []].insert(candidate.employer.sector)
-            }
+            for candidate in choice.byStudent.values { used.take(candidate) }
         }
         for term in workspace.terms where fixed[term.id] == nil {
-            var state = TermState()
-            var choice = TermByTermPlan.TermChoice()
             let groups = byStudentTerm.filter { $0.value.first.map { year.candidates[$0].session.term == term.id } ?? false }
-            // Students with history first, then those with the fewest options (keys decorated once: this runs on millions of candidates).
-            let order = groups.map { key, members in
-                (history: members.contains { year.candidates[$0].isHistory } ? 0 : 1, count: members.count, key: key)
-            }.sorted { ($0.history, $0.count, $0.key) < ($1.history, $1.count, $1.key) }.map(\.key)
-            for key in order {
+            result[term.id] = choices(term: term.id, groups: groups, year, &used)
+        }
+        return result
+    }
+
+    /// One term: history first, a what-if's current placements next, then everyone else, students
+    /// with the fewest options first.
+    private func choices(term: TermID, groups: [String: [Int]], _ year: YearModel, _ used: inout Used) -> TermByTermPlan.TermChoice {
+        var state = TermState()
+        var choice = TermByTermPlan.TermChoice()
+        // Keys decorated once: this runs on millions of candidates.
+        let order = groups.map { key, members in
+            (history: members.contains { year.candidates[$0].isHistory } ? 0 : 1, count: members.count, key: key)
+        }.sorted { ($0.history, $0.count, $0.key) < ($1.history, $1.count, $1.key) }.map(\.key)
+        // A what-if keeps every current placement that still fits before anyone else chooses
+        // (minimal disruption: otherwise a displaced student takes a place someone still holds, and
+        // the moves cascade) — whole sessions where their escorts are all still there, then
+        // one-to-one students, so a shared student does not take the escort they need.
+        let keepFirst = order.filter { key in groups[key]!.contains { year.candidates[$0].isCurrent } }
+            .enumerated().sorted {
+                (year.candidates[groups[$0.element]![0]].student.escort.keepOrder, $0.offset)
+                    < (year.candidates[groups[$1.element]![0]].student.escort.keepOrder, $1.offset)
+            }.map(\.element)
+        holdCurrentEscorts(term: term, in: &state)
+        keepWholeSessions(term: term, year, &state, &choice, &used)
+        for (pass, keys) in [keepFirst, order].enumerated() {
+            if pass == 1 { releaseHeldEscorts(in: &state) }
+            for key in keys where choice.byStudent[year.candidates[groups[key]![0]].student.id] == nil {
                 let options = groups[key]!
                 let history = options.filter { year.candidates[$0].isHistory }
-                let ranked = history.isEmpty
-                    ? options.map { (index: $0, value: value($0, year, usedSectors)) }
+                let ranked = !history.isEmpty ? history
+                    : pass == 0 ? options.filter { year.candidates[$0].isCurrent }
+                    : options.map { (index: $0, value: value($0, year, used.sectors)) }
                         .sorted { ($0.value, -$0.index) > ($1.value, -$1.index) }.map(\.index)
-                    : history
-                for candidate in ranked.lazy.map({ year.candidates[$0] }) where !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false) {
+                for candidate in ranked.lazy.map({ year.candidates[$0] }) where !used.hasEmployer(of: candidate) {
                     guard candidate.isHistory || state.count[candidate.session, default: 0] < candidate.employer.capacity(of: candidate.session),
                           place(candidate, in: &state) || candidate.isHistory else { continue }
-                    state.count[candidate.session, default: 0] += 1
-                    choice.placements.insert(TermByTermPlan.key(candidate))
-                    choice.byStudent[candidate.student.id] = candidate
-                    usedEmployers[candidate.student.id, default: []].insert(candidate.employer.id)
-                    usedSectors[candidate.student.id, default: []].insert(candidate.employer.sector)
+                    commit(candidate, &state, &choice, &used)
                     break
                 }
             }
-            record(state, into: &choice, term: term.id)
-            result[term.id] = choice
         }
-        return result
+        record(state, into: &choice, term: term)
+        return choice
+    }
+
+    private func commit(_ candidate: Candidate, _ state: inout TermState, _ choice: inout TermByTermPlan.TermChoice, _ used: inout Used) {
+        state.count[candidate.session, default: 0] += 1
+        choice.placements.insert(TermByTermPlan.key(candidate))
+        choice.byStudent[candidate.student.id] = candidate
+        used.take(candidate)
     }
 
     private func value(_ index: Int, _ year: YearModel, _ usedSectors: [StudentID: Set<String>]) -> Double {
@@ -103,18 +141,70 @@ struct GreedyPlan {
         }
     }
 
-    /// A member of staff free that day and term, not yet busy, holding the skills; the least
+    /// A member of staff for the session holding the skills: in a what-if one held there (the
+    /// current plan's escort); else one free that day and term and not yet busy — the least
     /// skilled such person (keeping versatile staff for harder cases), then by id.
     private func freeStaff(holding skills: Set<String>, _ session: Session, _ state: TermState) -> StaffMember? {
-        workspace.staff
+        let byRank = { (a: StaffMember, b: StaffMember) in (a.skills.count, a.id) < (b.skills.count, b.id) }
+        if let held = state.held[session]?.filter({ skills.isSubset(of: $0.skills) }).min(by: byRank) { return held }
+        return workspace.staff
             .filter { $0.days.contains(session.day) && $0.terms.contains(session.term) && skills.isSubset(of: $0.skills)
                 && !state.busy.contains("\($0.id.rawValue)|\(session.day.rawValue)") }
-            .min { ($0.skills.count, $0.id) < ($1.skills.count, $1.id) }
+            .min(by: byRank)
     }
 
     private func assign(_ staff: StaffMember, to session: Session, _ state: inout TermState) {
-        state.busy.insert("\(staff.id.rawValue)|\(session.day.rawValue)")
+        if let position = state.held[session]?.firstIndex(where: { $0.id == staff.id }) {
+            state.held[session]!.remove(at: position)
+        } else {
+            state.busy.insert("\(staff.id.rawValue)|\(session.day.rawValue)")
+        }
         state.escorts[session, default: []].append(staff)
+    }
+
+    /// What-if: each current escort still free that day and term is held at their session, so the
+    /// students kept there find them (and no one else takes them first).
+    private func holdCurrentEscorts(term: TermID, in state: inout TermState) {
+        for (session, staff) in currentEscorts.sorted(by: { "\($0.key)" < "\($1.key)" }) where session.term == term {
+            for id in staff {
+                guard let member = workspace.staff.first(where: { $0.id == id }), member.days.contains(session.day),
+                      member.terms.contains(term), state.busy.insert("\(id.rawValue)|\(session.day.rawValue)").inserted else { continue }
+                state.held[session, default: []].append(member)
+            }
+        }
+    }
+
+    /// What-if: a session whose current escorts are all still held and whose current students all
+    /// still fit is kept as it is — students and escorts together. It kept every escort rule in the
+    /// current plan and fewer students need no more (the rules count skills across the session's
+    /// escorts, which one person per student, as ``place(_:in:)`` chooses, cannot always match).
+    private func keepWholeSessions(term: TermID, _ year: YearModel, _ state: inout TermState,
+                                   _ choice: inout TermByTermPlan.TermChoice, _ used: inout Used) {
+        let current = Dictionary(grouping: year.candidates.filter { $0.isCurrent && $0.session.term == term }, by: \.session)
+        for session in current.keys.sorted(by: { "\($0)" < "\($1)" }) {
+            let students = current[session]!
+            guard (state.held[session] ?? []).count == (currentEscorts[session] ?? []).count,
+                  students.count <= students[0].employer.capacity(of: session),
+                  students.allSatisfy({ choice.byStudent[$0.student.id] == nil && !used.hasEmployer(of: $0) }) else { continue }
+            for candidate in students {
+                commit(candidate, &state, &choice, &used)
+                switch candidate.student.escort {
+                case .oneToOne: state.oneToOne[session, default: []].append(candidate.student)
+                case .shared: state.shared[session, default: []].append(candidate.student)
+                case .none: break
+                }
+            }
+            state.escorts[session, default: []] += state.held[session] ?? []
+            state.held[session] = nil
+        }
+    }
+
+    /// Held escorts no kept student needed become free for everyone else.
+    private func releaseHeldEscorts(in state: inout TermState) {
+        for (session, staff) in state.held {
+            for member in staff { state.busy.remove("\(member.id.rawValue)|\(session.day.rawValue)") }
+        }
+        state.held = [:]
     }
 
     /// Expresses the term's escorts as the model's pool counts and shared-group counts.
@@ -127,5 +217,16 @@ struct GreedyPlan {
             }
         }
         for (session, students) in state.shared { choice.groupCounts[session] = Double((students.count + ratio - 1) / ratio) }
+    }
+}
+
+private extension EscortLevel {
+    /// Whose current placement a what-if keeps first: students with their own escort, then shared, then none.
+    var keepOrder: Int {
+        switch self {
+        case .oneToOne: 0
+        case .shared: 1
+        case .none: 2
+        }
     }
 }

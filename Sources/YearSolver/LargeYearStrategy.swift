@@ -57,7 +57,8 @@ struct LargeYearStrategy {
             let priced = lagrangian.evaluate(objective: objective, prices: prices.prices).pricedValues
             let preference = year.placementColumns.map { priced[$0.index] }
             let kept = greedy.filter { options.frozenTerms.contains($0.key) }
-            keepIfBetter(GreedyPlan(workspace: workspace, pools: pools, preference: preference, fixed: kept).choices(for: year))
+            keepIfBetter(GreedyPlan(workspace: workspace, pools: pools, preference: preference, fixed: kept,
+                                    currentEscorts: options.current?.escorts ?? [:]).choices(for: year))
             debug("large year: priced greedy plan \(planObjective) after \(elapsed()) s")
         }
         let bound = max(prices.bound, planObjective)

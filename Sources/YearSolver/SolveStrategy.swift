@@ -41,6 +41,7 @@ struct SolveStrategy {
             // escort assignment could fail to cover them where the plan's own does.
             greedyPlan.fixed = TermByTermPlan.choices(of: current, terms: options.frozenTerms, model: model, pools: pools,
                                                       sharedEscortRatio: workspace.settings.sharedEscortRatio)
+            greedyPlan.currentEscorts = current.escorts
         }
         let greedy = greedyPlan.choices(for: model)
         let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
