@@ -174,16 +174,17 @@ struct GreedyPlan {
         }
     }
 
-    /// What-if: a session whose current escorts are all still held and whose current students all
-    /// still fit is kept as it is — students and escorts together. It kept every escort rule in the
-    /// current plan and fewer students need no more (the rules count skills across the session's
-    /// escorts, which one person per student, as ``place(_:in:)`` chooses, cannot always match).
+    /// What-if: a session whose current escorts are all still held, cover its current students (rule
+    /// 9, checked again: the current plan may be hand-edited) and whose students all still fit is kept
+    /// as it is — students and escorts together. The rules count skills across the session's escorts,
+    /// which one person per student, as ``place(_:in:)`` chooses, cannot always match.
     private func keepWholeSessions(term: TermID, _ year: YearModel, _ state: inout TermState,
                                    _ choice: inout TermByTermPlan.TermChoice, _ used: inout Used) {
         let current = Dictionary(grouping: year.candidates.filter { $0.isCurrent && $0.session.term == term }, by: \.session)
         for session in current.keys.sorted(by: { "\($0)" < "\($1)" }) {
             let students = current[session]!
-            guard (state.held[session] ?? []).count == (currentEscorts[session] ?? []).count,
+            let held = state.held[session] ?? []
+            guard held.count == (currentEscorts[session] ?? []).count, covers(held, students.map(\.student)),
                   students.count <= students[0].employer.capacity(of: session),
                   students.allSatisfy({ choice.byStudent[$0.student.id] == nil && !used.hasEmployer(of: $0) }) else { continue }
             for candidate in students {
@@ -197,6 +198,22 @@ struct GreedyPlan {
             state.escorts[session, default: []] += state.held[session] ?? []
             state.held[session] = nil
         }
+    }
+
+    /// Rule 9 at one session, as the model counts it: enough escorts for the one-to-one students
+    /// plus one per R shared, and for each skill enough holders for the one-to-one students needing
+    /// it and one for any shared student needing it. (A hand-edited current plan may break it.)
+    private func covers(_ staff: [StaffMember], _ students: [Student]) -> Bool {
+        let ratio = workspace.settings.sharedEscortRatio
+        let oneToOne = students.filter { $0.escort == .oneToOne }, shared = students.filter { $0.escort == .shared }
+        guard staff.count >= oneToOne.count + (shared.count + ratio - 1) / ratio else { return false }
+        for skill in Set(students.filter { $0.escort != .none }.flatMap(\.escortSkills)) {
+            let holders = staff.filter { $0.skills.contains(skill) }.count
+            let needing = oneToOne.filter { $0.escortSkills.contains(skill) }.count
+            let sharedNeeding = shared.contains { $0.escortSkills.contains(skill) }
+            guard holders >= needing, !sharedNeeding || holders >= 1 else { return false }
+        }
+        return true
     }
 
     /// Held escorts no kept student needed become free for everyone else.
