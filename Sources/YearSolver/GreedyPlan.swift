@@ -167,7 +167,7 @@ struct GreedyPlan {
     private func holdCurrentEscorts(term: TermID, in state: inout TermState) {
         for (session, staff) in currentEscorts.sorted(by: { "\($0.key)" < "\($1.key)" }) where session.term == term {
             for id in staff {
-                guard let member = workspace.staff.first(where: { $0.id == id }), member.days.contains(session.day),
+                guard let member = workspace.staffMember(id), member.days.contains(session.day),
                       member.terms.contains(term), state.busy.insert("\(id.rawValue)|\(session.day.rawValue)").inserted else { continue }
                 state.held[session, default: []].append(member)
             }
