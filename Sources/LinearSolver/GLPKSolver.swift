@@ -65,7 +65,7 @@ enum GLPKProblem {
         return problem
     }
 
-    private static func setBounds(lower: Double, upper: Double, _ apply: (Int32, Double, Double) -> Void) {
+    static func setBounds(lower: Double, upper: Double, _ apply: (Int32, Double, Double) -> Void) {
         switch (lower.isFinite, upper.isFinite) {
         case (false, false): apply(GLP_FR, 0, 0)
         case (true, false): apply(GLP_LO, lower, 0)

@@ -12,11 +12,11 @@ import LinearSolver
 /// scales with the model and runs to any time limit.
 struct LagrangianBound {
     /// The priced rows, as compressed arrays.
-    private let rowStart: [Int]
-    private let rowColumn: [Int]
-    private let rowCoefficient: [Double]
-    private let rowLower: [Double]
-    private let rowUpper: [Double]
+    let rowStart: [Int]
+    let rowColumn: [Int]
+    let rowCoefficient: [Double]
+    let rowLower: [Double]
+    let rowUpper: [Double]
     /// Each priced row's index in the year model.
     let pricedRowIndices: [Int]
     /// Columns outside every student's block and every pool's day: each goes to whichever bound pays more.

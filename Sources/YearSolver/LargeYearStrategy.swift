@@ -4,24 +4,32 @@ import PlacementDomain
 
 /// How a year too large for GLPK's relaxation is planned and bounded. Measured at 600 students
 /// (218,000 columns): the relaxation does not finish in minutes, nor does a one-term MIP over
-/// every candidate; one-term MIPs over a short list of each student's best-priced options ran but
-/// planned worse than the greedy plan, so they are not used.
+/// every candidate.
 ///
 /// 1. The greedy plan (``GreedyPlan``), then one-to-one students it left out placed where an
 ///    escort can be found or freed (``EscortedPlacements``), then chains of moves that place
 ///    students without escort (``PlacementChains``), kept only if the year's objective rises.
-/// 2. A proven bound from prices on the shared rows (``LagrangianBound``), its steps aimed at that
-///    plan's objective, until the plan is within the gap, the steps run out or the time is up.
-/// 3. The greedy plan again with every option valued at those prices (and chains), kept if better.
+/// 2. A proven bound from the master over whole student years (``CapacityMaster``), which also
+///    says which placements the best mix of years uses.
+/// 3. A plan (not a what-if, whose greedy keeps current placements) from one-term MIPs over only
+///    the placements that mix uses and the plan's own, guided by it (``TermByTermPlan``): a few
+///    thousand columns instead of 200,000.
+/// 4. Where the term MIPs did not run (what-ifs): the greedy plan again with every option valued
+///    at the master's prices (and chains), kept if better.
+/// 5. Only when the master could not be solved: the subgradient bound (``LagrangianBound``).
 struct LargeYearStrategy {
     let workspace: Workspace
     let pools: StaffPools
     let options: PlanningOptions
     let start: Date
 
-    /// Price steps at most: the bound gains little after this many (600 students: 300 steps
-    /// 0.93 %, 676 steps still 0.93 %).
+    /// Price steps at most for the fallback bound (600 students: 300 steps 0.93 %, 676 still 0.93 %).
     static let maxSteps = 400
+    /// Shares of the time limit by which the master, then the term MIPs, must be done: safety nets,
+    /// the master's own budget is in simplex work (``CapacityMaster/work``), the same on every machine.
+    /// (2,000 students: model build and reading take another 15 s outside the solve's clock.)
+    static let masterEnd = 0.5
+    static let termPlanEnd = 0.65
 
     private func elapsed() -> Double { Date().timeIntervalSince(start) }
 
@@ -30,42 +38,81 @@ struct LargeYearStrategy {
         var plan = greedyValues
         var planObjective = year.linear.objectiveValue(plan)
         var placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
+        func keep(_ values: [Double]) {
+            guard year.linear.isFeasible(values), year.linear.objectiveValue(values) > planObjective + 1e-6 else { return }
+            plan = values
+            planObjective = year.linear.objectiveValue(values)
+            placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
+        }
         func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
             let escorted = EscortedPlacements(year: year, pools: pools).improve(choices)
-            let chained = TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(escorted).values))
-            guard year.linear.isFeasible(chained), year.linear.objectiveValue(chained) > planObjective + 1e-6 else { return }
-            plan = chained
-            planObjective = year.linear.objectiveValue(chained)
-            placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
+            keep(TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(escorted).values)))
         }
         keepIfBetter(greedy)
         debug("large year: plan \(planObjective) after \(elapsed()) s")
-        let end = options.timeLimit * 0.8
         let lagrangian = LagrangianBound(year)
         let objective = year.linear.columns.map(\.objective)
-        let prices = lagrangian.solve(
-            objective: objective, target: planObjective, relativeGap: options.relativeGap,
-            steps: Self.maxSteps, shouldStop: { elapsed() > end || options.shouldStop?() == true },
-            onStep: { _, _, bound in
-                report(planObjective, bound: bound, placements: placements)
-                return nil
-            })
-        debug("large year: bound \(prices.bound) after \(prices.steps) price steps, \(elapsed()) s")
+        var bound = Double.infinity
+        var pricedValues: [Double]?
+        var plannedByTerms = false
+        let master = try? CapacityMaster(year, lagrangian: lagrangian, pools: pools,
+                                         sharedEscortRatio: workspace.settings.sharedEscortRatio, objective: objective)
+            .solve(start: plan, target: planObjective, relativeGap: options.relativeGap,
+                   seconds: options.timeLimit * Self.masterEnd - elapsed(), shouldStop: { options.shouldStop?() == true },
+                   onRound: { _, bound in report(planObjective, bound: bound, placements: placements) })
+        if let master, master.bound.isFinite {
+            bound = master.bound
+            pricedValues = master.pricedValues
+            debug("large year: master bound \(bound) after \(master.rounds) rounds, \(master.patterns) years, \(elapsed()) s")
+            if options.current == nil, (bound - planObjective) / max(abs(planObjective), 1e-9) > options.relativeGap,
+               options.shouldStop?() != true {
+                keep(planFromShares(year, shares: master.shares, plan: plan, bound: bound))
+                plannedByTerms = true
+                debug("large year: term MIPs over the master's placements \(planObjective) after \(elapsed()) s")
+            }
+        } else {
+            let end = options.timeLimit * Self.termPlanEnd
+            let prices = lagrangian.solve(
+                objective: objective, target: planObjective, relativeGap: options.relativeGap,
+                steps: Self.maxSteps, shouldStop: { elapsed() > end || options.shouldStop?() == true },
+                onStep: { _, _, bound in
+                    report(planObjective, bound: bound, placements: placements)
+                    return nil
+                })
+            bound = prices.bound
+            pricedValues = lagrangian.evaluate(objective: objective, prices: prices.prices).pricedValues
+            debug("large year: bound \(prices.bound) after \(prices.steps) price steps, \(elapsed()) s")
+        }
         // The greedy plan again, each option ranked by its value at the prices: crowded sessions
-        // and scarce escorts now cost what they are worth to others.
-        if options.shouldStop?() != true {
-            let priced = lagrangian.evaluate(objective: objective, prices: prices.prices).pricedValues
+        // and scarce escorts now cost what they are worth to others. (After the term MIPs it found
+        // nothing better at 600 or 2,000 students, in 0.6 and 5 s.)
+        if options.shouldStop?() != true, !plannedByTerms, let priced = pricedValues {
             let preference = year.placementColumns.map { priced[$0.index] }
             let kept = greedy.filter { options.frozenTerms.contains($0.key) }
             keepIfBetter(GreedyPlan(workspace: workspace, pools: pools, preference: preference, fixed: kept,
                                     currentEscorts: options.current?.escorts ?? [:]).choices(for: year))
             debug("large year: priced greedy plan \(planObjective) after \(elapsed()) s")
         }
-        let bound = max(prices.bound, planObjective)
+        bound = max(bound, planObjective)
         report(planObjective, bound: bound, placements: placements)
         return SolveStrategy.Outcome(values: plan, objective: planObjective, bound: bound,
                                      provenWithinGap: (bound - planObjective) / max(abs(planObjective), 1e-9) <= options.relativeGap,
                                      seconds: elapsed())
+    }
+
+    /// One-term MIPs over the placements the master's mix of years uses (and the plan's own),
+    /// guided by that mix; the plan as it was when they fail. (Measured: adding each student-term's
+    /// 4 best-priced options took the sample's large-way plan from 0.99 % to 0.03 % (2 options:
+    /// 0.27 %), but at 600 students the larger MIPs found nothing better than the plan in the time.)
+    private func planFromShares(_ year: YearModel, shares: [Double], plan: [Double], bound: Double) -> [Double] {
+        let guide = year.placementColumns.map { shares[$0.index] }
+        var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
+        termPlan.shortList = year.placementColumns.indices.map { guide[$0] > 1e-6 || plan[year.placementColumns[$0].index] > 0.5 }
+        // Re-plans start from the better of its first pass and the plan so far.
+        let current = TermByTermPlan.choices(from: plan, of: year, terms: Set(workspace.terms.map(\.id)))
+        let values = try? termPlan.values(for: year, bound: bound, fallback: current,
+                                          timeLimit: max(1, options.timeLimit * Self.termPlanEnd - elapsed()))
+        return values ?? plan
     }
 
     private func report(_ objective: Double, bound: Double, placements: Int) {

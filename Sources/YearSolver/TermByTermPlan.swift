@@ -18,6 +18,8 @@ struct TermByTermPlan {
     var guide: [Double]?
     /// When the whole solve started (for the progress line's elapsed time).
     var solveStart = Date()
+    /// Candidates (by index) the term MIPs may use; nil: all. Large years plan over a short list.
+    var shortList: [Bool]?
     /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
@@ -187,7 +189,8 @@ struct TermByTermPlan {
         }
         let candidates = year.candidates.indices.filter {
             let candidate = year.candidates[$0]
-            return terms.contains(candidate.session.term) && !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false)
+            return terms.contains(candidate.session.term) && (shortList?[$0] ?? true)
+                && !(usedEmployers[candidate.student.id]?.contains(candidate.employer.id) ?? false)
         }.map { index -> Candidate in
             var adjusted = year.candidates[index]
             adjusted.adjustment = useGuide ? (guide?[index] ?? 0) * Self.guideWeight : 0

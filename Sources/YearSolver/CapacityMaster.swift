@@ -1,0 +1,209 @@
+import Foundation
+import LinearSolver
+
+/// A proven bound and a guide for large years, by column generation: a small "master" program
+/// chooses, for each student, a mix of whole years (patterns) within the sessions' places and the
+/// escorts free each day; its duals price the places and the escort days; each student's best
+/// year at those prices (``StudentBlocks``) is the next pattern. At every round the priced total
+/// is a proven bound, and when no student has a better year to offer it equals the master's
+/// value. The master's mix of years, per placement (`shares`), guides the plan.
+///
+/// Why: at the relaxation's own duals, the capacity prices alone give almost all of the
+/// relaxation's bound (sample school: 425,712 against 425,607, from 437,095 at zero prices;
+/// generated 150-student school: 426,807 against 426,704, from 434,126), yet the subgradient over
+/// every row hardly left zero prices at 150, 600 and 2,000 students. And where escorts are short
+/// (600 students: half of those left out need one-to-one escorts), the rows that count escorts
+/// per term and day close the rest: seed-1 600 bound 1,744,362 → 1,715,577 (plan 1,714,790). The
+/// master holds one row per capacity, escort day and student, far smaller than the year's
+/// (session 5's master with every shared row took 8–15 s a round at 600 students).
+struct CapacityMaster {
+    private let lagrangian: LagrangianBound
+    private let objective: [Double]
+    /// Positions (among the bound's priced rows) of the rows over placements only, each with an upper bound.
+    private let capacityRows: [Int]
+    /// The escort supply rows' upper bounds (staff free that day), numbered after the capacities.
+    private let supplyUpper: [Double]
+    /// Per column, the master's rows it is in (capacities first, then supplies) with its coefficient.
+    private let rowsOfColumn: [[(row: Int, coefficient: Double)]]
+
+    init(_ year: YearModel, lagrangian: LagrangianBound, pools: StaffPools, sharedEscortRatio: Int, objective: [Double]) {
+        self.lagrangian = lagrangian
+        self.objective = objective
+        var capacityRows: [Int] = []
+        var rowsOfColumn = [[(row: Int, coefficient: Double)]](repeating: [], count: objective.count)
+        for row in 0..<lagrangian.pricedRows where lagrangian.rowUpper[row].isFinite && !lagrangian.rowLower[row].isFinite {
+            let terms = lagrangian.rowStart[row]..<lagrangian.rowStart[row + 1]
+            guard terms.allSatisfy({ lagrangian.blocks.isBlockColumn[lagrangian.rowColumn[$0]] && lagrangian.rowCoefficient[$0] == 1 })
+            else { continue }
+            for k in terms { rowsOfColumn[lagrangian.rowColumn[k]].append((capacityRows.count, 1)) }
+            capacityRows.append(row)
+        }
+        self.capacityRows = capacityRows
+        supplyUpper = Self.addEscortSupply(year, pools: pools, ratio: sharedEscortRatio, first: capacityRows.count, to: &rowsOfColumn)
+        self.rowsOfColumn = rowsOfColumn
+    }
+
+    /// Rows the year model implies for each term and day (a member of staff escorts one session a
+    /// day, rule 9): one-to-one students plus shared students ÷ R at most the staff free that day,
+    /// and for each skill, one-to-one students needing it at most the staff free holding it. Without
+    /// them the master would fill days with more escorted students than there are escorts (600
+    /// students: half of those left out need one).
+    private static func addEscortSupply(_ year: YearModel, pools: StaffPools, ratio: Int, first: Int,
+                                        to rowsOfColumn: inout [[(row: Int, coefficient: Double)]]) -> [Double] {
+        var number: [String: Int] = [:]
+        var upper: [Double] = []
+        func row(_ key: String, staff: Int) -> Int {
+            if let known = number[key] { return known }
+            number[key] = first + upper.count
+            upper.append(Double(staff))
+            return first + upper.count - 1
+        }
+        // Only where the model has the session's escort rows (always, for candidates the rules allow).
+        let escorted = Set(year.escortColumns.map(\.session))
+        for (offset, candidate) in year.candidates.enumerated()
+        where candidate.student.escort != .none && escorted.contains(candidate.session) {
+            let session = candidate.session, column = year.placementColumns[offset].index
+            let dayPools = pools.pools(on: session.day, in: session.term)
+            let day = "\(session.term)|\(session.day)"
+            let share = candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio))
+            rowsOfColumn[column].append((row(day, staff: dayPools.reduce(0) { $0 + $1.members.count }), share))
+            guard candidate.student.escort == .oneToOne else { continue }
+            for skill in candidate.student.escortSkills.sorted() {
+                let holders = dayPools.filter { $0.skills.contains(skill) }.reduce(0) { $0 + $1.members.count }
+                rowsOfColumn[column].append((row(day + "|" + skill, staff: holders), 1))
+            }
+        }
+        return upper
+    }
+
+    /// The default work budget. Seed-1 600 students: the master converges after 17 rounds, 62,608
+    /// iterations of about 1,400 rows (89 million, 24 s on 2 cores), within this budget (at 80
+    /// million it stopped 2 rounds early and the term MIPs it guides planned 353 points worse).
+    /// Seed-1 2,000 students: 4 rounds, 16,336 iterations of 4,400 rows
+    /// (72 million, 22 s with the pricing), and the fifth stopped by this budget, not the clock.
+    static let work = 90_000_000
+
+    struct Result {
+        /// The lowest priced total seen: no valid plan scores more.
+        let bound: Double
+        /// Each column's value at the prices that gave it (escort supply included).
+        let pricedValues: [Double]
+        let rounds: Int
+        let patterns: Int
+        /// Per column, how much of it the master's last solution takes (its years mixed by their weights).
+        let shares: [Double]
+    }
+
+    /// Rounds of: solve the master, price every student's year at its duals, add the new years;
+    /// until no year is new, the bound is within `relativeGap` of `target`, or `shouldStop` says so.
+    /// - Parameter start: a valid plan's column values (its years make the first master feasible).
+    /// - Parameter seconds: time allowed (each master solve is stopped at it too): a safety net.
+    /// - Parameter work: simplex iterations times the master's rows allowed over all rounds (the
+    ///   cost of an iteration grows with the rows): the budget that keeps the bound the same on
+    ///   every machine.
+    func solve(start: [Double], target: Double, relativeGap: Double, seconds: Double, work: Int = CapacityMaster.work,
+               shouldStop: () -> Bool,
+               onRound: (Int, Double) -> Void = { _, _ in }) throws(LinearSolverError) -> Result {
+        let deadline = Date().addingTimeInterval(seconds)
+        func timeLimit() -> Double { deadline.timeIntervalSinceNow }
+        return try GrowingLP.with(sense: .maximize) { (lp: GrowingLP) throws(LinearSolverError) -> Result in
+            // A row joins the master when a year first uses it (the others hold, at price zero).
+            let rowCount = capacityRows.count + supplyUpper.count
+            var masterRow = [Int](repeating: -1, count: rowCount)
+            func upper(_ row: Int) -> Double { row < capacityRows.count ? lagrangian.rowUpper[capacityRows[row]] : supplyUpper[row - capacityRows.count] }
+            let blocks = lagrangian.blocks.blocks
+            var convexityRow: [Int] = []
+            for block in blocks {
+                let forced = block.options.contains(where: \.forced)
+                convexityRow.append(try lp.addRow(lower: forced ? 1 : 0, upper: 1, terms: []))
+            }
+            var seen = [Set<[Int]>](repeating: [], count: blocks.count)
+            var patterns = 0
+            var columnsOfPattern: [[Int]] = []
+            /// Adds each student's year in `values` that is new and, at `prices` (with `convexity`
+            /// duals), worth more than the master's mix for them.
+            func add(_ values: [Double], prices: [Double]? = nil, convexity: [Double]? = nil) throws(LinearSolverError) -> Int {
+                var added = 0
+                for b in blocks.indices {
+                    let (columns, value) = pattern(of: blocks[b], in: values)
+                    if let prices, let convexity {
+                        var reduced = value - convexity[b]
+                        for column in columns { for entry in rowsOfColumn[column] { reduced -= prices[entry.row] * entry.coefficient } }
+                        guard reduced > 1e-6 else { continue }
+                    }
+                    guard seen[b].insert(columns).inserted else { continue }
+                    var terms = [(row: convexityRow[b], coefficient: 1.0)]
+                    for column in columns {
+                        for entry in rowsOfColumn[column] {
+                            if masterRow[entry.row] < 0 { masterRow[entry.row] = try lp.addRow(lower: -.infinity, upper: upper(entry.row), terms: []) }
+                            terms.append((masterRow[entry.row], entry.coefficient))
+                        }
+                    }
+                    try lp.addColumn(lower: 0, upper: 1, objective: value, terms: terms)
+                    columnsOfPattern.append(columns)
+                    added += 1
+                }
+                patterns += added
+                return added
+            }
+            _ = try add(start)
+            var bound = Double.infinity, bestValues = objective
+            var rounds = 0, spent = 0
+            var shares = [Double](repeating: 0, count: objective.count)
+            while !shouldStop() && timeLimit() > 0 {
+                let before = lp.iterations
+                let solved = try lp.solve(timeLimit: timeLimit(), iterationLimit: (work - spent) / lp.rowCount)
+                spent += (lp.iterations - before) * lp.rowCount
+                guard let solution = solved else { break }
+                rounds += 1
+                shares = [Double](repeating: 0, count: objective.count)
+                for (pattern, weight) in solution.values.enumerated() where weight > 1e-9 {
+                    for column in columnsOfPattern[pattern] { shares[column] += weight }
+                }
+                let duals = masterRow.map { $0 >= 0 ? max(0, solution.rowDuals[$0]) : 0 }
+                let evaluation = priced(at: duals)
+                if evaluation.total < bound {
+                    bound = evaluation.total
+                    bestValues = evaluation.pricedValues
+                }
+                onRound(rounds, bound)
+                debug("capacity master round \(rounds): master \(solution.objective), bound \(bound), \(patterns) patterns, \(lp.iterations) iterations, \(lp.rowCount) rows, work \(spent)")
+                if (bound - target) / max(abs(target), 1e-9) <= relativeGap { break }
+                // The bound cannot fall below the master's value: stop when it is (all but) there.
+                if (bound - solution.objective) / max(abs(solution.objective), 1e-9) <= 1e-6 { break }
+                if try add(evaluation.values, prices: duals, convexity: convexityRow.map { solution.rowDuals[$0] }) == 0 { break }
+            }
+            return Result(bound: bound, pricedValues: bestValues, rounds: rounds, patterns: patterns, shares: shares)
+        }
+    }
+
+    /// The priced total at the master's row prices. The supply rows are not the model's rows, but
+    /// every valid plan keeps them, so their prices may be taken off the placements' values and
+    /// their bounds added: still a proven bound.
+    private func priced(at duals: [Double]) -> LagrangianBound.Evaluation {
+        var prices = [Double](repeating: 0, count: lagrangian.pricedRows)
+        for (number, row) in capacityRows.enumerated() { prices[row] = duals[number] }
+        var values = objective
+        var supplyTotal = 0.0
+        for (number, upper) in supplyUpper.enumerated() { supplyTotal += duals[capacityRows.count + number] * upper }
+        for column in values.indices {
+            for entry in rowsOfColumn[column] where entry.row >= capacityRows.count { values[column] -= duals[entry.row] * entry.coefficient }
+        }
+        let evaluation = lagrangian.evaluate(objective: values, prices: prices)
+        return LagrangianBound.Evaluation(total: evaluation.total + supplyTotal, pricedValues: evaluation.pricedValues,
+                                          values: evaluation.values)
+    }
+
+    /// A block's year in a full assignment of the columns: its columns and its value (sector repeats paid).
+    private func pattern(of block: StudentBlocks.Block, in values: [Double]) -> (columns: [Int], value: Double) {
+        let options = block.options.filter { values[$0.column] > 0.5 }
+        var perSector = [Int](repeating: 0, count: block.sectorPenalty.count)
+        var value = 0.0
+        for option in options {
+            if perSector[option.sector] > 0 { value -= block.sectorPenalty[option.sector] }
+            perSector[option.sector] += 1
+            value += objective[option.column]
+        }
+        return (options.map(\.column).sorted(), value)
+    }
+}
