@@ -23,24 +23,25 @@ struct CapacityMaster {
     private let capacityRows: [Int]
     /// The escort supply rows' upper bounds (staff free that day), numbered after the capacities.
     private let supplyUpper: [Double]
-    /// Per column, the master's rows it is in (capacities first, then supplies) with its coefficient.
-    private let rowsOfColumn: [[(row: Int, coefficient: Double)]]
+    /// Per column, the master's rows it is in (capacities first, then supplies) with its
+    /// coefficient, as compressed arrays (an array per column cost 100+ MB at 2,000 students).
+    private let rowsOfColumn: ColumnRows
 
     init(_ year: YearModel, lagrangian: LagrangianBound, pools: StaffPools, sharedEscortRatio: Int, objective: [Double]) {
         self.lagrangian = lagrangian
         self.objective = objective
         var capacityRows: [Int] = []
-        var rowsOfColumn = [[(row: Int, coefficient: Double)]](repeating: [], count: objective.count)
+        var entries: [ColumnRows.Entry] = []
         for row in 0..<lagrangian.pricedRows where lagrangian.rowUpper[row].isFinite && !lagrangian.rowLower[row].isFinite {
             let terms = lagrangian.rowStart[row]..<lagrangian.rowStart[row + 1]
             guard terms.allSatisfy({ lagrangian.blocks.isBlockColumn[lagrangian.rowColumn[$0]] && lagrangian.rowCoefficient[$0] == 1 })
             else { continue }
-            for k in terms { rowsOfColumn[lagrangian.rowColumn[k]].append((capacityRows.count, 1)) }
+            for k in terms { entries.append(.init(column: lagrangian.rowColumn[k], row: capacityRows.count, coefficient: 1)) }
             capacityRows.append(row)
         }
         self.capacityRows = capacityRows
-        supplyUpper = Self.addEscortSupply(year, pools: pools, ratio: sharedEscortRatio, first: capacityRows.count, to: &rowsOfColumn)
-        self.rowsOfColumn = rowsOfColumn
+        supplyUpper = Self.addEscortSupply(year, pools: pools, ratio: sharedEscortRatio, first: capacityRows.count, to: &entries)
+        rowsOfColumn = ColumnRows(entries, columns: objective.count)
     }
 
     /// Rows the year model implies for each term and day (a member of staff escorts one session a
@@ -49,7 +50,7 @@ struct CapacityMaster {
     /// them the master would fill days with more escorted students than there are escorts (600
     /// students: half of those left out need one).
     private static func addEscortSupply(_ year: YearModel, pools: StaffPools, ratio: Int, first: Int,
-                                        to rowsOfColumn: inout [[(row: Int, coefficient: Double)]]) -> [Double] {
+                                        to entries: inout [ColumnRows.Entry]) -> [Double] {
         var number: [String: Int] = [:]
         var upper: [Double] = []
         func row(_ key: String, staff: Int) -> Int {
@@ -66,11 +67,11 @@ struct CapacityMaster {
             let dayPools = pools.pools(on: session.day, in: session.term)
             let day = "\(session.term)|\(session.day)"
             let share = candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio))
-            rowsOfColumn[column].append((row(day, staff: dayPools.reduce(0) { $0 + $1.members.count }), share))
+            entries.append(.init(column: column, row: row(day, staff: dayPools.reduce(0) { $0 + $1.members.count }), coefficient: share))
             guard candidate.student.escort == .oneToOne else { continue }
             for skill in candidate.student.escortSkills.sorted() {
                 let holders = dayPools.filter { $0.skills.contains(skill) }.reduce(0) { $0 + $1.members.count }
-                rowsOfColumn[column].append((row(day + "|" + skill, staff: holders), 1))
+                entries.append(.init(column: column, row: row(day + "|" + skill, staff: holders), coefficient: 1))
             }
         }
         return upper
@@ -128,15 +129,16 @@ struct CapacityMaster {
                     let (columns, value) = pattern(of: blocks[b], in: values)
                     if let prices, let convexity {
                         var reduced = value - convexity[b]
-                        for column in columns { for entry in rowsOfColumn[column] { reduced -= prices[entry.row] * entry.coefficient } }
+                        for column in columns { for k in rowsOfColumn.range(column) { reduced -= prices[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k] } }
                         guard reduced > 1e-6 else { continue }
                     }
                     guard seen[b].insert(columns).inserted else { continue }
                     var terms = [(row: convexityRow[b], coefficient: 1.0)]
                     for column in columns {
-                        for entry in rowsOfColumn[column] {
-                            if masterRow[entry.row] < 0 { masterRow[entry.row] = try lp.addRow(lower: -.infinity, upper: upper(entry.row), terms: []) }
-                            terms.append((masterRow[entry.row], entry.coefficient))
+                        for k in rowsOfColumn.range(column) {
+                            let row = rowsOfColumn.row(k)
+                            if masterRow[row] < 0 { masterRow[row] = try lp.addRow(lower: -.infinity, upper: upper(row), terms: []) }
+                            terms.append((masterRow[row], rowsOfColumn.coefficient[k]))
                         }
                     }
                     try lp.addColumn(lower: 0, upper: 1, objective: value, terms: terms)
@@ -187,7 +189,9 @@ struct CapacityMaster {
         var supplyTotal = 0.0
         for (number, upper) in supplyUpper.enumerated() { supplyTotal += duals[capacityRows.count + number] * upper }
         for column in values.indices {
-            for entry in rowsOfColumn[column] where entry.row >= capacityRows.count { values[column] -= duals[entry.row] * entry.coefficient }
+            for k in rowsOfColumn.range(column) where rowsOfColumn.row(k) >= capacityRows.count {
+                values[column] -= duals[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k]
+            }
         }
         let evaluation = lagrangian.evaluate(objective: values, prices: prices)
         return LagrangianBound.Evaluation(total: evaluation.total + supplyTotal, pricedValues: evaluation.pricedValues,
@@ -206,4 +210,38 @@ struct CapacityMaster {
         }
         return (options.map(\.column).sorted(), value)
     }
+}
+
+/// Each column's rows and coefficients in one flat list, in column order (counting sort).
+private struct ColumnRows {
+    struct Entry {
+        let column: Int
+        let row: Int
+        let coefficient: Double
+    }
+
+    private let start: [Int32]
+    private let rows: [Int32]
+    let coefficient: [Double]
+
+    init(_ entries: [Entry], columns: Int) {
+        var start = [Int32](repeating: 0, count: columns + 1)
+        for entry in entries { start[entry.column + 1] += 1 }
+        for column in 0..<columns { start[column + 1] += start[column] }
+        var next = start
+        var rows = [Int32](repeating: 0, count: entries.count)
+        var coefficient = [Double](repeating: 0, count: entries.count)
+        for entry in entries {
+            let k = Int(next[entry.column])
+            rows[k] = Int32(entry.row)
+            coefficient[k] = entry.coefficient
+            next[entry.column] += 1
+        }
+        self.start = start
+        self.rows = rows
+        self.coefficient = coefficient
+    }
+
+    func range(_ column: Int) -> Range<Int> { Int(start[column])..<Int(start[column + 1]) }
+    func row(_ k: Int) -> Int { Int(rows[k]) }
 }
