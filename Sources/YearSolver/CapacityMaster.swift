@@ -13,7 +13,7 @@ import LinearSolver
 /// generated 150-student school: 426,807 against 426,704, from 434,126), yet the subgradient over
 /// every row hardly left zero prices at 150, 600 and 2,000 students. And where escorts are short
 /// (600 students: half of those left out need one-to-one escorts), the rows that count escorts
-/// per term and day close the rest: seed-1 600 bound 1,744,362 → 1,715,577 (plan 1,714,790). The
+/// per term and day close the rest: seed-1 600 bound 1,744,362 → 1,715,577 (plan 1,714,785). The
 /// master holds one row per capacity, escort day and student, far smaller than the year's
 /// (session 5's master with every shared row took 8–15 s a round at 600 students).
 struct CapacityMaster {
