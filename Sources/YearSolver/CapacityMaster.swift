@@ -53,10 +53,10 @@ struct CapacityMaster {
                                         to entries: inout [ColumnRows.Entry]) -> [Double] {
         var number: [String: Int] = [:]
         var upper: [Double] = []
-        func row(_ key: String, staff: Int) -> Int {
+        func row(_ key: String, staff: @autoclosure () -> Int) -> Int {
             if let known = number[key] { return known }
             number[key] = first + upper.count
-            upper.append(Double(staff))
+            upper.append(Double(staff()))
             return first + upper.count - 1
         }
         // Only where the model has the session's escort rows (always, for candidates the rules allow).
@@ -151,17 +151,14 @@ struct CapacityMaster {
             _ = try add(start)
             var bound = Double.infinity, bestValues = objective
             var rounds = 0, spent = 0
-            var shares = [Double](repeating: 0, count: objective.count)
+            var lastMix: [Double] = []
             while !shouldStop() && timeLimit() > 0 {
                 let before = lp.iterations
                 let solved = try lp.solve(timeLimit: timeLimit(), iterationLimit: (work - spent) / lp.rowCount)
                 spent += (lp.iterations - before) * lp.rowCount
                 guard let solution = solved else { break }
                 rounds += 1
-                shares = [Double](repeating: 0, count: objective.count)
-                for (pattern, weight) in solution.values.enumerated() where weight > 1e-9 {
-                    for column in columnsOfPattern[pattern] { shares[column] += weight }
-                }
+                lastMix = solution.values
                 let duals = masterRow.map { $0 >= 0 ? max(0, solution.rowDuals[$0]) : 0 }
                 let evaluation = priced(at: duals)
                 if evaluation.total < bound {
@@ -174,6 +171,10 @@ struct CapacityMaster {
                 // The bound cannot fall below the master's value: stop when it is (all but) there.
                 if (bound - solution.objective) / max(abs(solution.objective), 1e-9) <= 1e-6 { break }
                 if try add(evaluation.values, prices: duals, convexity: convexityRow.map { solution.rowDuals[$0] }) == 0 { break }
+            }
+            var shares = [Double](repeating: 0, count: objective.count)
+            for (pattern, weight) in lastMix.enumerated() where weight > 1e-9 {
+                for column in columnsOfPattern[pattern] { shares[column] += weight }
             }
             return Result(bound: bound, pricedValues: bestValues, rounds: rounds, patterns: patterns, shares: shares)
         }
