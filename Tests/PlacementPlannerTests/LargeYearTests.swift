@@ -133,6 +133,14 @@ import WorkspaceImport
             .mapValues { $0.reduce(0.0) { $0 + master.shares[model.placementColumns[$1].index] } }
         #expect(perStudentTerm.values.allSatisfy { $0 <= 1 + 1e-6 })
         #expect(perStudentTerm.values.reduce(0, +) > 400)
+        // A small work budget stops it early (the same rounds on any machine): fewer rounds, a
+        // bound no tighter than the converged one and still valid.
+        let early = try CapacityMaster(model, lagrangian: lagrangian, pools: StaffPools(run.workspace),
+                                       sharedEscortRatio: run.workspace.settings.sharedEscortRatio, objective: objective)
+            .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120,
+                   work: 2_000_000, shouldStop: { false })
+        #expect(early.rounds >= 1 && early.rounds < master.rounds, "\(early.rounds) rounds early, \(master.rounds) in all")
+        #expect(early.bound >= master.bound - 1e-6 && early.bound >= run.outcome.score.objective - 1e-6)
     }
 
     /// A generated school with places and escorts both short (like the large schools), small enough
