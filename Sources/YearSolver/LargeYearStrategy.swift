@@ -28,7 +28,7 @@ struct LargeYearStrategy {
     /// Shares of the time limit by which the master, then the term MIPs, must be done: safety nets,
     /// the master's own budget is in simplex work (``CapacityMaster/work``), the same on every machine.
     /// (2,000 students: model build and reading take another 15 s outside the solve's clock.)
-    static let masterEnd = 0.5
+    static let masterEnd = 0.6
     static let termPlanEnd = 0.65
 
     private func elapsed() -> Double { Date().timeIntervalSince(start) }
@@ -63,7 +63,7 @@ struct LargeYearStrategy {
         if let master, master.bound.isFinite {
             bound = master.bound
             pricedValues = master.pricedValues
-            debug("large year: master bound \(bound) after \(master.rounds) rounds, \(master.patterns) years, \(elapsed()) s")
+            debug("large year: master bound \(bound) after \(master.rounds) rounds and \(master.steps) price steps, \(master.patterns) years, \(elapsed()) s")
             if options.current == nil, (bound - planObjective) / max(abs(planObjective), 1e-9) > options.relativeGap,
                options.shouldStop?() != true {
                 keep(planFromShares(year, shares: master.shares, plan: plan, bound: bound))

@@ -141,6 +141,13 @@ import WorkspaceImport
                    work: 2_000_000, shouldStop: { false })
         #expect(early.rounds >= 1 && early.rounds < master.rounds, "\(early.rounds) rounds early, \(master.rounds) in all")
         #expect(early.bound >= master.bound - 1e-6 && early.bound >= run.outcome.score.objective - 1e-6)
+        // The price steps after rounds stopped early bring the bound down, never below the converged master's.
+        let unstepped = try CapacityMaster(model, lagrangian: lagrangian, pools: StaffPools(run.workspace),
+                                           sharedEscortRatio: run.workspace.settings.sharedEscortRatio, objective: objective)
+            .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120,
+                   work: 2_000_000, stepWork: 0, shouldStop: { false })
+        #expect(early.steps > 0 && unstepped.steps == 0)
+        #expect(early.bound < unstepped.bound - 100, "stepped \(early.bound), unstepped \(unstepped.bound)")
     }
 
     /// A generated school with places and escorts both short (like the large schools), small enough
