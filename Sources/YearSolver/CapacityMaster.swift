@@ -1,5 +1,6 @@
 import Foundation
 import LinearSolver
+import PlacementDomain
 
 /// A proven bound and a guide for large years, by column generation: a small "master" program
 /// chooses, for each student, a mix of whole years (patterns) within the sessions' places and the
@@ -27,9 +28,9 @@ struct CapacityMaster {
     /// coefficient, as compressed arrays (an array per column cost 100+ MB at 2,000 students).
     private let rowsOfColumn: ColumnRows
 
-    init(_ year: YearModel, lagrangian: LagrangianBound, pools: StaffPools, sharedEscortRatio: Int, objective: [Double]) {
+    init(_ year: YearModel, lagrangian: LagrangianBound, pools: StaffPools, settings: Settings, objective: [Double]) {
         self.lagrangian = lagrangian
-        self.objective = objective
+        self.objective = Self.chargingEscorts(objective, year, penalty: settings.escortPenalty, ratio: settings.sharedEscortRatio)
         var capacityRows: [Int] = []
         var entries: [ColumnRows.Entry] = []
         for row in 0..<lagrangian.pricedRows where lagrangian.rowUpper[row].isFinite && !lagrangian.rowLower[row].isFinite {
@@ -40,8 +41,25 @@ struct CapacityMaster {
             capacityRows.append(row)
         }
         self.capacityRows = capacityRows
-        supplyUpper = Self.addEscortSupply(year, pools: pools, ratio: sharedEscortRatio, first: capacityRows.count, to: &entries)
+        supplyUpper = Self.addEscortSupply(year, pools: pools, ratio: settings.sharedEscortRatio, first: capacityRows.count, to: &entries)
         rowsOfColumn = ColumnRows(entries, columns: objective.count)
+    }
+
+    /// Every plan sends at least one escort per one-to-one student at a session and one per R
+    /// shared students there (rule 9b's rows), each costing the escort penalty. Charging that to the
+    /// placements and nothing to the escorts themselves is pricing those rows at the penalty (a
+    /// Lagrangian price, so the bound stays proven); without it the master's years cost no escorts
+    /// at all (seed-1 600 students: the plan sends 541, so the bound stood ~500 points too high).
+    private static func chargingEscorts(_ objective: [Double], _ year: YearModel, penalty: Double, ratio: Int) -> [Double] {
+        var charged = objective
+        let escorted = Set(year.escortColumns.map(\.session))
+        for (offset, candidate) in year.candidates.enumerated()
+        where candidate.student.escort != .none && escorted.contains(candidate.session) {
+            let share = candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio))
+            charged[year.placementColumns[offset].index] -= penalty * share
+        }
+        for escort in year.escortColumns { charged[escort.column.index] += penalty }
+        return charged
     }
 
     /// Rows the year model implies for each term and day (a member of staff escorts one session a
@@ -77,16 +95,18 @@ struct CapacityMaster {
         return upper
     }
 
-    /// The default work budget. Seed-1 600 students: the master converges after 17 rounds, 62,608
-    /// iterations of about 1,400 rows (89 million, 24 s on 2 cores), within this budget (at 80
-    /// million it stopped 2 rounds early and the term MIPs it guides planned 353 points worse).
-    /// Seed-1 2,000 students: 4 rounds, 16,336 iterations of 4,400 rows
-    /// (72 million, 22 s with the pricing), and the fifth stopped by this budget, not the clock.
+    /// The default work budget. Seed-1 600 students: the master converges after 18 rounds, 47,424
+    /// iterations of about 1,400 rows (67 million, 21 s on 2 cores), within this budget (in
+    /// session 6, stopped 2 rounds early, the term MIPs it guides planned 353 points worse).
+    /// Seed-1 2,000 students: 4 rounds, 8,175 iterations of 4,400 rows (36 million), and the
+    /// fifth stopped by the round's share, not the clock.
     static let work = 90_000_000
-    /// At most this share of the work in one round. Seed-1 2,000 students: rounds 1–4 took 0.4–0.85
-    /// iterations per row, the fifth crawled on (140,000 iterations, 150 s, objective +0.02 %): the
-    /// price steps do more with that time. (600 students: no round takes more than a fourteenth.)
-    static let roundShare = 5
+    /// At most this share of the work in one round. Seed-1 2,000 students: rounds 1–4 took 0.4–1.0
+    /// iterations per row (the fourth 20 million work), the fifth crawled on (140,000 iterations,
+    /// 150 s, objective +0.02 %): the price steps do more with that time. (At a fifth the fourth
+    /// round was cut and the bound ended 0.32 % above the plan instead of 0.18 %. 600 students: no
+    /// round takes more than a fourteenth.)
+    static let roundShare = 4
     /// Price steps times the year's columns allowed after the rounds: seed-1 2,000 students
     /// (1.9 million columns) 85 steps, 0.1 s each.
     static let stepWork = 160_000_000

@@ -123,10 +123,12 @@ import WorkspaceImport
             .choices(for: model).values))
         try #require(model.linear.isFeasible(greedy))
         let master = try CapacityMaster(model, lagrangian: lagrangian, pools: StaffPools(run.workspace),
-                                        sharedEscortRatio: run.workspace.settings.sharedEscortRatio, objective: objective)
+                                        settings: run.workspace.settings, objective: objective)
             .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120, shouldStop: { false })
         #expect(master.bound >= run.outcome.score.objective - 1e-6, "bound \(master.bound) below a valid plan")
-        #expect(master.bound <= run.outcome.bound * 1.0005, "bound \(master.bound), relaxation \(run.outcome.bound)")
+        // Within 0.001 % of the relaxation (425,610.78 against 425,606.87); without charging the
+        // escorts every plan must send, 425,701.
+        #expect(master.bound <= run.outcome.bound * 1.00005, "bound \(master.bound), relaxation \(run.outcome.bound)")
         let unpriced = lagrangian.evaluate(objective: objective, prices: [Double](repeating: 0, count: lagrangian.pricedRows)).total
         #expect(master.bound < unpriced - 5000)
         let perStudentTerm = Dictionary(grouping: model.candidates.indices) { "\(model.candidates[$0].student.id)|\(model.candidates[$0].session.term)" }
@@ -136,14 +138,14 @@ import WorkspaceImport
         // A small work budget stops it early (the same rounds on any machine): fewer rounds, a
         // bound no tighter than the converged one and still valid.
         let early = try CapacityMaster(model, lagrangian: lagrangian, pools: StaffPools(run.workspace),
-                                       sharedEscortRatio: run.workspace.settings.sharedEscortRatio, objective: objective)
+                                       settings: run.workspace.settings, objective: objective)
             .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120,
                    work: 2_000_000, shouldStop: { false })
         #expect(early.rounds >= 1 && early.rounds < master.rounds, "\(early.rounds) rounds early, \(master.rounds) in all")
         #expect(early.bound >= master.bound - 1e-6 && early.bound >= run.outcome.score.objective - 1e-6)
         // The price steps after rounds stopped early bring the bound down, never below the converged master's.
         let unstepped = try CapacityMaster(model, lagrangian: lagrangian, pools: StaffPools(run.workspace),
-                                           sharedEscortRatio: run.workspace.settings.sharedEscortRatio, objective: objective)
+                                           settings: run.workspace.settings, objective: objective)
             .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120,
                    work: 2_000_000, stepWork: 0, shouldStop: { false })
         #expect(early.steps > 0 && unstepped.steps == 0)
