@@ -7,14 +7,17 @@ import PlacementDomain
 /// escorts free each day; its duals price the places and the escort days; each student's best
 /// year at those prices (``StudentBlocks``) is the next pattern. At every round the priced total
 /// is a proven bound, and when no student has a better year to offer it equals the master's
-/// value. The master's mix of years, per placement (`shares`), guides the plan.
+/// value. Where a round would cost too much simplex work, subgradient steps on the master's rows
+/// from its last prices go on lowering the bound. The master's mix of years, per placement
+/// (`shares`), guides the plan.
 ///
 /// Why: at the relaxation's own duals, the capacity prices alone give almost all of the
 /// relaxation's bound (sample school: 425,712 against 425,607, from 437,095 at zero prices;
 /// generated 150-student school: 426,807 against 426,704, from 434,126), yet the subgradient over
 /// every row hardly left zero prices at 150, 600 and 2,000 students. And where escorts are short
 /// (600 students: half of those left out need one-to-one escorts), the rows that count escorts
-/// per term and day close the rest: seed-1 600 bound 1,744,362 → 1,715,577 (plan 1,714,785). The
+/// per term and day close the rest: seed-1 600 bound 1,744,362 → 1,715,577, and charging the
+/// escorts each placement needs 1,715,209 (plan 1,714,820). The
 /// master holds one row per capacity, escort day and student, far smaller than the year's
 /// (session 5's master with every shared row took 8–15 s a round at 600 students).
 struct CapacityMaster {
