@@ -111,8 +111,9 @@ struct CapacityMaster {
     /// round takes more than a fourteenth.)
     static let roundShare = 4
     /// Price steps times the year's columns allowed after the rounds: seed-1 2,000 students
-    /// (1.9 million columns) 85 steps, 0.1 s each.
-    static let stepWork = 160_000_000
+    /// (1.9 million columns) 69 steps, 0.1 s each (with 85 the master ended within 1 s of its
+    /// share of the time limit on a busy run).
+    static let stepWork = 130_000_000
     /// The share of the master's time the rounds may take when the clock stops them (a safety net,
     /// or a short `--time-limit`): 600 students in 10 s, the rounds' bound was 0.15 % above the plan
     /// and no steps were left; with them (8 rounds, 94 steps), 0.067 %.

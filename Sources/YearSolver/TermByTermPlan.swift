@@ -20,6 +20,9 @@ struct TermByTermPlan {
     var solveStart = Date()
     /// Candidates (by index) the term MIPs may use; nil: all. Large years plan over a short list.
     var shortList: [Bool]?
+    /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
+    /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
+    var replansPairs = true
     /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
@@ -147,9 +150,11 @@ struct TermByTermPlan {
         year.linear.objectiveValue(Self.assemble(year, choices: Array(choices.values)))
     }
 
-    /// Groups of terms re-planned together, the others fixed: each term alone, then each pair.
+    /// Groups of terms re-planned together, the others fixed: each term alone, then (if
+    /// `replansPairs`) each pair.
     private func neighbourhoods(_ terms: [TermID]) -> [Set<TermID>] {
         var groups = terms.map { Set([$0]) }
+        guard replansPairs else { return groups }
         if terms.count == 2 {
             groups.append(Set(terms))
         } else if terms.count > 2 {
