@@ -245,9 +245,10 @@ struct CapacityMaster {
 
     /// When the rounds stop short of the master's optimum (at 2,000 students each round costs more
     /// simplex work than the last, and the fifth crawls), subgradient steps on the master's rows
-    /// from its last prices, each a proven bound: seed-1 2,000 students 5,767,042 → 5,755,542 in 200
-    /// steps (the rounds' bound was 0.38 % above the plan, then 0.18 %); 600 students stopped after
-    /// 7 rounds, 1,715,639 in 300 steps (the master converged: 1,715,577). Polyak steps towards the
+    /// from its last prices, each a proven bound (measured before the escort charge): seed-1 2,000
+    /// students 5,767,042 → 5,755,542 in 200 steps (the rounds' bound was 0.38 % above the plan,
+    /// then 0.18 %); 600 students stopped after 7 rounds, 1,715,639 in 300 steps (the master
+    /// converged: 1,715,577). Polyak steps towards the
     /// master's value (no valid plan's bound is lower), halved after 10 steps without a new best.
     private func stepPrices(from start: [Double], bound: Double, floor: Double, target: Double, relativeGap: Double, allowed: Int,
                             stop: () -> Bool, onStep: (Double) -> Void) -> (bound: Double, pricedValues: [Double], steps: Int) {
