@@ -33,7 +33,8 @@ struct CapacityMaster {
 
     init(_ year: YearModel, lagrangian: LagrangianBound, pools: StaffPools, settings: Settings, objective: [Double]) {
         self.lagrangian = lagrangian
-        self.objective = Self.chargingEscorts(objective, year, penalty: settings.escortPenalty, ratio: settings.sharedEscortRatio)
+        let escorted = Self.escortedPlacements(year, ratio: settings.sharedEscortRatio)
+        self.objective = Self.chargingEscorts(objective, escorted, year, penalty: settings.escortPenalty)
         var capacityRows: [Int] = []
         var entries: [ColumnRows.Entry] = []
         for row in 0..<lagrangian.pricedRows where lagrangian.rowUpper[row].isFinite && !lagrangian.rowLower[row].isFinite {
@@ -44,7 +45,7 @@ struct CapacityMaster {
             capacityRows.append(row)
         }
         self.capacityRows = capacityRows
-        supplyUpper = Self.addEscortSupply(year, pools: pools, ratio: settings.sharedEscortRatio, first: capacityRows.count, to: &entries)
+        supplyUpper = Self.addEscortSupply(escorted, pools: pools, first: capacityRows.count, to: &entries)
         rowsOfColumn = ColumnRows(entries, columns: objective.count)
     }
 
@@ -53,16 +54,29 @@ struct CapacityMaster {
     /// placements and nothing to the escorts themselves is pricing those rows at the penalty (a
     /// Lagrangian price, so the bound stays proven); without it the master's years cost no escorts
     /// at all (seed-1 600 students: the plan sends 541, so the bound stood ~500 points too high).
-    private static func chargingEscorts(_ objective: [Double], _ year: YearModel, penalty: Double, ratio: Int) -> [Double] {
+    private static func chargingEscorts(_ objective: [Double], _ escorted: [EscortedPlacement], _ year: YearModel,
+                                        penalty: Double) -> [Double] {
         var charged = objective
-        let escorted = Set(year.escortColumns.map(\.session))
-        for (offset, candidate) in year.candidates.enumerated()
-        where candidate.student.escort != .none && escorted.contains(candidate.session) {
-            let share = candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio))
-            charged[year.placementColumns[offset].index] -= penalty * share
-        }
+        for placement in escorted { charged[placement.column] -= penalty * placement.share }
         for escort in year.escortColumns { charged[escort.column.index] += penalty }
         return charged
+    }
+
+    /// A placement of a student who needs an escort, at a session with the model's escort rows
+    /// (always, for candidates the rules allow), and the share of an escort it takes: 1 one-to-one, 1/R shared.
+    private struct EscortedPlacement {
+        let candidate: Candidate
+        let column: Int
+        let share: Double
+    }
+
+    private static func escortedPlacements(_ year: YearModel, ratio: Int) -> [EscortedPlacement] {
+        let escorted = Set(year.escortColumns.map(\.session))
+        return year.candidates.enumerated().compactMap { offset, candidate in
+            guard candidate.student.escort != .none, escorted.contains(candidate.session) else { return nil }
+            return EscortedPlacement(candidate: candidate, column: year.placementColumns[offset].index,
+                                     share: candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio)))
+        }
     }
 
     /// Rows the year model implies for each term and day (a member of staff escorts one session a
@@ -70,7 +84,7 @@ struct CapacityMaster {
     /// and for each skill, one-to-one students needing it at most the staff free holding it. Without
     /// them the master would fill days with more escorted students than there are escorts (600
     /// students: half of those left out need one).
-    private static func addEscortSupply(_ year: YearModel, pools: StaffPools, ratio: Int, first: Int,
+    private static func addEscortSupply(_ escorted: [EscortedPlacement], pools: StaffPools, first: Int,
                                         to entries: inout [ColumnRows.Entry]) -> [Double] {
         var number: [String: Int] = [:]
         var upper: [Double] = []
@@ -80,15 +94,12 @@ struct CapacityMaster {
             upper.append(Double(staff()))
             return first + upper.count - 1
         }
-        // Only where the model has the session's escort rows (always, for candidates the rules allow).
-        let escorted = Set(year.escortColumns.map(\.session))
-        for (offset, candidate) in year.candidates.enumerated()
-        where candidate.student.escort != .none && escorted.contains(candidate.session) {
-            let session = candidate.session, column = year.placementColumns[offset].index
+        for placement in escorted {
+            let candidate = placement.candidate, session = candidate.session, column = placement.column
             let dayPools = pools.pools(on: session.day, in: session.term)
             let day = "\(session.term)|\(session.day)"
-            let share = candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio))
-            entries.append(.init(column: column, row: row(day, staff: dayPools.reduce(0) { $0 + $1.members.count }), coefficient: share))
+            entries.append(.init(column: column, row: row(day, staff: dayPools.reduce(0) { $0 + $1.members.count }),
+                                 coefficient: placement.share))
             guard candidate.student.escort == .oneToOne else { continue }
             for skill in candidate.student.escortSkills.sorted() {
                 let holders = dayPools.filter { $0.skills.contains(skill) }.reduce(0) { $0 + $1.members.count }
@@ -218,14 +229,14 @@ struct CapacityMaster {
                 }
                 onRound(rounds, bound)
                 debug("capacity master round \(rounds): master \(solution.objective), bound \(bound), \(patterns) patterns, \(lp.iterations) iterations, \(lp.rowCount) rows, work \(spent)")
-                if (bound - target) / max(abs(target), 1e-9) <= relativeGap { break }
+                if Self.relative(bound, above: target) <= relativeGap { break }
                 // The bound cannot fall below the master's value: stop when it is (all but) there.
-                if (bound - solution.objective) / max(abs(solution.objective), 1e-9) <= 1e-6 { break }
+                if Self.relative(bound, above: solution.objective) <= 1e-6 { break }
                 if try add(evaluation.values, prices: duals, convexity: convexityRow.map { solution.rowDuals[$0] }) == 0 { break }
             }
             var steps = 0
-            if let lastDuals, !shouldStop(), (bound - target) / max(abs(target), 1e-9) > relativeGap,
-               (bound - lastObjective) / max(abs(lastObjective), 1e-9) > 1e-6 {
+            if let lastDuals, !shouldStop(), Self.relative(bound, above: target) > relativeGap,
+               Self.relative(bound, above: lastObjective) > 1e-6 {
                 let stepped = stepPrices(from: lastDuals, bound: bound, floor: lastObjective, target: target, relativeGap: relativeGap,
                                          allowed: stepWork / max(1, objective.count),
                                          stop: { shouldStop() || timeLimit() <= 0 }, onStep: { onRound(rounds, $0) })
@@ -266,7 +277,7 @@ struct CapacityMaster {
                 sinceBest += 1
                 if sinceBest == 10 { scale /= 2; sinceBest = 0 }
             }
-            if (bound - target) / max(abs(target), 1e-9) <= relativeGap || (bound - floor) / max(abs(floor), 1e-9) <= 1e-6 { break }
+            if Self.relative(bound, above: target) <= relativeGap || Self.relative(bound, above: floor) <= 1e-6 { break }
             // Each row's use by the chosen years, minus its bound (a subgradient of the priced total).
             var excess = prices.indices.map { -upper($0) }
             for column in evaluation.values.indices where evaluation.values[column] > 0 {
@@ -280,6 +291,11 @@ struct CapacityMaster {
         }
         debug("capacity master: \(steps) price steps, bound \(bound)")
         return (bound, pricedValues, steps)
+    }
+
+    /// How far `bound` is above `value`, relative to `value`.
+    private static func relative(_ bound: Double, above value: Double) -> Double {
+        (bound - value) / max(abs(value), 1e-9)
     }
 
     /// The priced total at the master's row prices. The supply rows are not the model's rows, but

@@ -45,9 +45,10 @@ struct LargeYearStrategy {
         var planObjective = year.linear.objectiveValue(plan)
         var placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
         func keep(_ values: [Double]) {
-            guard year.linear.isFeasible(values), year.linear.objectiveValue(values) > planObjective + 1e-6 else { return }
+            let objective = year.linear.objectiveValue(values)
+            guard objective > planObjective + 1e-6, year.linear.isFeasible(values) else { return }
             plan = values
-            planObjective = year.linear.objectiveValue(values)
+            planObjective = objective
             placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
         }
         func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
