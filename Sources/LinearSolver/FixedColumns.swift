@@ -45,6 +45,7 @@ struct FixedColumnsRemoved {
                 if shift < row.lower - 1e-9 || shift > row.upper + 1e-9 { infeasible = true }
                 continue
             }
+            if Self.alwaysHolds(terms, lower: row.lower - shift, upper: row.upper - shift, columns: reduced.columns) { continue }
             reduced.addRow(row.name, terms, lower: row.lower - shift, upper: row.upper - shift)
             originalRow.append(rowIndex)
         }
@@ -54,6 +55,19 @@ struct FixedColumnsRemoved {
         self.fixedValues = fixedValues
         self.objectiveConstant = constant
         self.isInfeasible = infeasible
+    }
+
+    /// Whether every value the columns' bounds allow keeps the row within its bounds (a capacity
+    /// row left with fewer places asked than it has, say): such a row changes nothing.
+    private static func alwaysHolds(_ terms: [(LinearModel.ColumnID, Double)], lower: Double, upper: Double,
+                                    columns: [LinearModel.Column]) -> Bool {
+        var least = 0.0, most = 0.0
+        for (column, coefficient) in terms {
+            let bounds = (columns[column.index].lower * coefficient, columns[column.index].upper * coefficient)
+            least += min(bounds.0, bounds.1)
+            most += max(bounds.0, bounds.1)
+        }
+        return least.isFinite && most.isFinite && least >= lower - 1e-9 && most <= upper + 1e-9
     }
 
     /// Values of the original model's columns from values of the reduced model's.

@@ -22,8 +22,9 @@ extension GLPKSolver {
     /// - Parameter preferSimplex: skip the interior point (measured on what-if models: it stops
     ///   with numerical instability after 1.4 s, where the simplex needs 0.6 s).
     /// - Parameter initial: a feasible assignment; when the simplex is used, it starts from there.
+    /// - Parameter simplexFallback: when the interior point gives up, try the simplex (else: not solved).
     public static func solveRelaxation(_ model: LinearModel, timeLimit: Double, preferSimplex: Bool = false,
-                                       initial: [Double]? = nil) throws(LinearSolverError) -> RelaxationResult {
+                                       initial: [Double]? = nil, simplexFallback: Bool = true) throws(LinearSolverError) -> RelaxationResult {
         try ModelValidation.validate(model)
         let start = Date()
         let substituted = FixedColumnsRemoved(model)
@@ -32,7 +33,8 @@ extension GLPKSolver {
         }
         if substituted.reduced.columns.count < model.columns.count {
             let reduced = try solveRelaxation(substituted.reduced, timeLimit: timeLimit, preferSimplex: preferSimplex,
-                                              initial: initial.map { values in substituted.originalColumn.map { values[$0] } })
+                                              initial: initial.map { values in substituted.originalColumn.map { values[$0] } },
+                                              simplexFallback: simplexFallback)
             guard reduced.solved else { return reduced }
             return RelaxationResult(solved: true, objective: reduced.objective + substituted.objectiveConstant,
                                     values: substituted.expand(reduced.values, count: model.columns.count),
@@ -48,7 +50,7 @@ extension GLPKSolver {
         // The interior-point solver gives up on some models (fixed columns, say): then the simplex.
         let useInterior = !preferSimplex && model.columns.count <= interiorPointColumnLimit
         var solved = useInterior ? interiorPoint(problem, model: model) : nil
-        if solved == nil {
+        if solved == nil, !useInterior || simplexFallback {
             let warm = initial.map { model.isFeasible($0) && WarmBasis.apply($0, model: model, to: problem) } ?? false
             solved = primalSimplex(problem, timeLimit: max(0.1, timeLimit - Date().timeIntervalSince(start)), presolve: !warm)
         }

@@ -63,7 +63,8 @@ struct CapacityMaster {
     }
 
     /// A placement of a student who needs an escort, at a session with the model's escort rows
-    /// (always, for candidates the rules allow), and the share of an escort it takes: 1 one-to-one, 1/R shared.
+    /// (always, for candidates the rules allow), and the share of an escort it takes: 1 one-to-one, 1/G shared (G = R, or the session's
+    /// capacity if smaller: ``YearModel/sharedGroupSize(ratio:capacity:)``; sample school 425,610.78 → 425,589.20).
     private struct EscortedPlacement {
         let candidate: Candidate
         let column: Int
@@ -74,8 +75,9 @@ struct CapacityMaster {
         let escorted = Set(year.escortColumns.map(\.session))
         return year.candidates.enumerated().compactMap { offset, candidate in
             guard candidate.student.escort != .none, escorted.contains(candidate.session) else { return nil }
+            let groupSize = YearModel.sharedGroupSize(ratio: ratio, capacity: candidate.employer.capacity(of: candidate.session))
             return EscortedPlacement(candidate: candidate, column: year.placementColumns[offset].index,
-                                     share: candidate.student.escort == .oneToOne ? 1 : 1 / Double(max(1, ratio)))
+                                     share: candidate.student.escort == .oneToOne ? 1 : 1 / Double(groupSize))
         }
     }
 
@@ -214,7 +216,7 @@ struct CapacityMaster {
             var lastObjective = -Double.infinity
             while !shouldStop() && roundsTimeLimit() > 0 {
                 let before = lp.iterations
-                let solved = try lp.solve(timeLimit: roundsTimeLimit(), iterationLimit: min(work - spent, work / Self.roundShare) / lp.rowCount)
+                let solved = try lp.solve(timeLimit: roundsTimeLimit(), iterationLimit: min(work - spent, work / Self.roundShare) / max(1, lp.rowCount))
                 spent += (lp.iterations - before) * lp.rowCount
                 guard let solution = solved else { break }
                 rounds += 1
@@ -229,14 +231,14 @@ struct CapacityMaster {
                 }
                 onRound(rounds, bound)
                 debug("capacity master round \(rounds): master \(solution.objective), bound \(bound), \(patterns) patterns, \(lp.iterations) iterations, \(lp.rowCount) rows, work \(spent)")
-                if Self.relative(bound, above: target) <= relativeGap { break }
+                if relative(bound, above: target) <= relativeGap { break }
                 // The bound cannot fall below the master's value: stop when it is (all but) there.
-                if Self.relative(bound, above: solution.objective) <= 1e-6 { break }
+                if relative(bound, above: solution.objective) <= 1e-6 { break }
                 if try add(evaluation.values, prices: duals, convexity: convexityRow.map { solution.rowDuals[$0] }) == 0 { break }
             }
             var steps = 0
-            if let lastDuals, !shouldStop(), Self.relative(bound, above: target) > relativeGap,
-               Self.relative(bound, above: lastObjective) > 1e-6 {
+            if let lastDuals, !shouldStop(), relative(bound, above: target) > relativeGap,
+               relative(bound, above: lastObjective) > 1e-6 {
                 let stepped = stepPrices(from: lastDuals, bound: bound, floor: lastObjective, target: target, relativeGap: relativeGap,
                                          allowed: stepWork / max(1, objective.count),
                                          stop: { shouldStop() || timeLimit() <= 0 }, onStep: { onRound(rounds, $0) })
@@ -277,7 +279,7 @@ struct CapacityMaster {
                 sinceBest += 1
                 if sinceBest == 10 { scale /= 2; sinceBest = 0 }
             }
-            if Self.relative(bound, above: target) <= relativeGap || Self.relative(bound, above: floor) <= 1e-6 { break }
+            if relative(bound, above: target) <= relativeGap || relative(bound, above: floor) <= 1e-6 { break }
             // Each row's use by the chosen years, minus its bound (a subgradient of the priced total).
             var excess = prices.indices.map { -upper($0) }
             for column in evaluation.values.indices where evaluation.values[column] > 0 {
@@ -291,11 +293,6 @@ struct CapacityMaster {
         }
         debug("capacity master: \(steps) price steps, bound \(bound)")
         return (bound, pricedValues, steps)
-    }
-
-    /// How far `bound` is above `value`, relative to `value`.
-    private static func relative(_ bound: Double, above value: Double) -> Double {
-        (bound - value) / max(abs(value), 1e-9)
     }
 
     /// The priced total at the master's row prices. The supply rows are not the model's rows, but

@@ -71,25 +71,41 @@ struct SolveStrategy {
                                seconds: elapsed())
             }
         }
-        let mostPlacements = MostPlacements.start(model)
-        var outcome = try solveForPlan(model, greedy: greedy, start: start)
+        let mostPlacements = MostPlacements.start(model, pools: pools, settings: workspace.settings,
+                                                  plan: greedyIsValid ? greedyValues : nil, seconds: options.timeLimit)
+        var outcome = try solveForPlan(model, greedy: greedy, greedyValues: greedyIsValid ? greedyValues : nil, start: start)
         // Asked to stop (Ctrl-C): no waiting for the proof.
         let stopping = options.shouldStop?() == true
-        outcome?.mostPlacements = mostPlacements?.wait(seconds: stopping ? 0 : options.timeLimit - elapsed())
+        if let planned = outcome {
+            let placements = model.placementColumns.filter { planned.values[$0.index] > 0.5 }.count
+            outcome?.mostPlacements = mostPlacements?.wait(seconds: stopping ? 0 : options.timeLimit - elapsed(), placements: placements)
+        }
         return outcome
     }
 
-    /// The relaxation's bound and guide, the term-by-term plan, and the whole-year search when small.
-    private func solveForPlan(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice],
+    /// The quick way (``QuickYearPlan``, years over 5,000 columns); when its plan is not within the gap of its bound, the
+    /// relaxation's bound and guide, the term-by-term plan from the quick plan, and the whole-year
+    /// search when small.
+    /// - Parameter greedyValues: the greedy plan's column values when it is valid (the quick way starts from it).
+    private func solveForPlan(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double]?,
                               start: Date) throws(LinearSolverError) -> Outcome? {
         func elapsed() -> Double { Date().timeIntervalSince(start) }
+        // Small years keep the exact way, whose whole-year search proves what the relaxation cannot.
+        let quick = try (model.linear.columns.count > Self.fullSearchColumnLimit ? greedyValues : nil).flatMap { greedyValues throws(LinearSolverError) in
+            try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: start)
+                .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: options.timeLimit * 0.4)
+        }
+        if let quick, relative(quick.bound, above: quick.objective) <= options.relativeGap || options.shouldStop?() == true {
+            return Outcome(values: quick.values, objective: quick.objective, bound: quick.bound,
+                           provenWithinGap: relative(quick.bound, above: quick.objective) <= options.relativeGap, seconds: elapsed())
+        }
         let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4,
                                                         preferSimplex: options.current != nil)
-        let bound = relaxation.solved ? relaxation.objective : .infinity
+        let bound = min(relaxation.solved ? relaxation.objective : .infinity, quick?.bound ?? .infinity)
         debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
         let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
-            .values(for: model, bound: bound, fallback: greedy, timeLimit: (options.timeLimit - elapsed()) * 0.9)
+            .values(for: model, bound: bound, fallback: quick?.choices ?? greedy, timeLimit: (options.timeLimit - elapsed()) * 0.9)
         guard model.linear.isFeasible(first) else {
             // Only when even the greedy plan breaks a row: history that cannot be escorted, say.
             return try fullSearch(model, initial: nil, bound: bound, start: start)
@@ -131,4 +147,9 @@ func debug(_ text: @autoclosure () -> String) {
     if ProcessInfo.processInfo.environment["PLACEMENT_DEBUG"] != nil {
         FileHandle.standardError.write(Data((text() + "\n").utf8))
     }
+}
+
+/// How far `bound` is above `value`, relative to `value`.
+func relative(_ bound: Double, above value: Double) -> Double {
+    (bound - value) / max(abs(value), 1e-9)
 }

@@ -27,6 +27,14 @@ struct YearModel {
         self.linear = LinearModel(name: "placement_year", sense: .maximize)
         self.candidates = candidates
     }
+
+    /// The most shared students one escort group can hold at a session: R, or fewer where the
+    /// session itself holds fewer (a session for 2 students never fills a group of 3). Every valid
+    /// plan has #shared ≤ this × groups there (with at most `capacity` students, ceil(#shared / R)
+    /// groups hold them), so a charge written with it bounds only fractional plans tighter.
+    static func sharedGroupSize(ratio: Int, capacity: Int) -> Int {
+        max(1, min(ratio, capacity))
+    }
 }
 
 /// Candidate indices grouped the ways the rules need them, each group in a fixed order.

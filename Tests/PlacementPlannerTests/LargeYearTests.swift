@@ -126,8 +126,8 @@ import WorkspaceImport
                                         settings: run.workspace.settings, objective: objective)
             .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120, shouldStop: { false })
         #expect(master.bound >= run.outcome.score.objective - 1e-6, "bound \(master.bound) below a valid plan")
-        // Within 0.001 % of the relaxation (425,610.78 against 425,606.87); without charging the
-        // escorts every plan must send, 425,701.
+        // Below the relaxation (425,590.07 against 425,606.87: small sessions' groups charged at their
+        // capacity); without charging the escorts every plan must send, 425,701.
         #expect(master.bound <= run.outcome.bound * 1.00005, "bound \(master.bound), relaxation \(run.outcome.bound)")
         let unpriced = lagrangian.evaluate(objective: objective, prices: [Double](repeating: 0, count: lagrangian.pricedRows)).total
         #expect(master.bound < unpriced - 5000)
@@ -150,6 +150,29 @@ import WorkspaceImport
                    work: 2_000_000, stepWork: 0, shouldStop: { false })
         #expect(early.steps > 0 && unstepped.steps == 0)
         #expect(early.bound < unstepped.bound - 100, "stepped \(early.bound), unstepped \(unstepped.bound)")
+    }
+
+    /// A session for 2 students never fills a group of 3 shared students, so the master charges
+    /// each shared student there half an escort, not a third: its bound is the plan's, where the
+    /// relaxation (R·g ≥ #shared) stays a third of a point above.
+    @Test func aSmallSessionsSharedGroupIsChargedItsCapacity() throws {
+        var school = TestSchool()
+        for id in ["S1", "S2", "S3"] { school.student(id, interests: ["farm"], escort: .shared) }
+        school.employer("farm1", sector: "farm", capacity: 2)
+        for id in ["A", "B"] { school.staffMember(id) }
+        let plan = try school.plan()
+        #expect(plan.plan.placements.count == 2 && plan.score.escortAssignments == 1)
+        #expect(abs(plan.bound - plan.score.objective) < 1e-6, "bound \(plan.bound), plan \(plan.score.objective)")
+        let model = YearPlanner.buildModel(school.workspace)
+        let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: 10)
+        try #require(relaxation.solved)
+        #expect(relaxation.objective > plan.score.objective + 0.3, "relaxation \(relaxation.objective)")
+        let greedy = TermByTermPlan.assemble(model, choices: Array(GreedyPlan(workspace: school.workspace, pools: StaffPools(school.workspace))
+            .choices(for: model).values))
+        let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: StaffPools(school.workspace),
+                                        settings: school.settings, objective: model.linear.columns.map(\.objective))
+            .solve(start: greedy, target: plan.score.objective, relativeGap: 0, seconds: 10, shouldStop: { false })
+        #expect(abs(master.bound - plan.score.objective) < 1e-4, "master \(master.bound), plan \(plan.score.objective)")
     }
 
     /// A generated school with places and escorts both short (like the large schools), small enough
