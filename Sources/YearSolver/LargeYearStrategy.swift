@@ -63,7 +63,7 @@ struct LargeYearStrategy {
         var pricedValues: [Double]?
         var plannedByTerms = false
         let master = try? CapacityMaster(year, lagrangian: lagrangian, pools: pools,
-                                         settings: workspace.settings, objective: objective)
+                                         settings: workspace.settings, objective: objective, smallGroups: false)
             .solve(start: plan, target: planObjective, relativeGap: options.relativeGap,
                    seconds: options.timeLimit * Self.masterEnd - elapsed(), shouldStop: { options.shouldStop?() == true },
                    onRound: { _, bound in report(planObjective, bound: bound, placements: placements) })
