@@ -167,7 +167,7 @@ struct LagrangianBound {
             let aim = target.isFinite ? target : best - 0.05 * abs(best)
             let step = factor * max(0, evaluation.total - aim) / norm
             for row in prices.indices where direction[row] != 0 {
-                prices[row] = projected(prices[row] + step * direction[row], row: row)
+                prices[row] = project(prices[row] + step * direction[row], row: row)
             }
         }
         return Result(bound: best, prices: bestPrices, steps: taken)
@@ -192,7 +192,7 @@ struct LagrangianBound {
     }
 
     /// Prices on upper bounds are ≥ 0, on lower bounds ≤ 0.
-    func projected(_ price: Double, row: Int) -> Double {
+    private func project(_ price: Double, row: Int) -> Double {
         if price > 0 { return rowUpper[row].isFinite ? price : 0 }
         if price < 0 { return rowLower[row].isFinite ? price : 0 }
         return 0

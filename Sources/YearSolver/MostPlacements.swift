@@ -36,13 +36,15 @@ final class MostPlacements: @unchecked Sendable {
         var free = settings
         free.escortPenalty = 0
         let proof = MostPlacements()
+        // No placement possible at all (10,000 students out of reach, say): 0, without a master over empty years.
+        let nothingToPlace = model.placementColumns.isEmpty
         let thread = Thread { [counting, free, perPlacement] in
-            let master = plan.flatMap { plan in
+            let master = nothingToPlace ? nil : plan.flatMap { plan in
                 try? CapacityMaster(counting, lagrangian: LagrangianBound(counting), pools: pools, settings: free,
                                     objective: perPlacement)
                     .solve(start: plan, target: 0, relativeGap: 0, seconds: seconds, shouldStop: { false })
             }
-            proof.lock.withLock { proof.quick = master.flatMap { $0.bound.isFinite ? Self.rounded($0.bound) : nil } }
+            proof.lock.withLock { proof.quick = nothingToPlace ? 0 : master.flatMap { $0.bound.isFinite ? Self.rounded($0.bound) : nil } }
             proof.quickDone.signal()
             guard proof.decided.wait(timeout: .now() + max(0, seconds)) == .success,
                   proof.lock.withLock({ proof.wantExact }) else { return }

@@ -8,13 +8,13 @@ import PlacementDomain
 ///    prices each placement's priced value.
 /// 2. The year's relaxation over only the placements within ``margin`` points of their
 ///    student-term's best priced value (and the greedy plan's, the master's): its interior point
-///    is the guide, and its prices give a second proven bound (``LagrangianBound``).
-/// 3. One-term MIPs guided by it (``TermByTermPlan``), one improvement pass.
+///    is the guide. (It is no bound: the placements left out would score more.)
+/// 3. One-term MIPs guided by it (``TermByTermPlan``), one pass of single-term re-plans.
 ///
-/// Why: on the sample school the relaxation over every placement took 5.5 s of a 7 s plan; over
-/// the 2,950 placements within 2 points it takes 1.4 s and guides the term MIPs as well (425,554.67
-/// in their first pass, within 0.0083 % of the master's bound 425,590.07, 2.7 s in all). When this
-/// plan is not within the gap of its bounds the usual way goes on from it (``SolveStrategy``).
+/// Why: on the sample school the relaxation over every placement took 5.5 s of a 7–10 s plan; over
+/// the 2,950 placements within 2 points it takes 1 s and guides the term MIPs well enough
+/// (425,549.52, within 0.0095 % of the master's bound 425,590.07, 3 s in all). When this plan is
+/// not within the gap of the master's bound the usual way goes on from it (``SolveStrategy``).
 struct QuickYearPlan {
     let workspace: Workspace
     let pools: StaffPools
@@ -22,15 +22,16 @@ struct QuickYearPlan {
     let start: Date
 
     /// Points below a student-term's best priced placement within which placements stay in the
-    /// relaxation. Sample school (11,260 placements): 1 point 2,286 kept, but a placement lost in
-    /// the first pass; 2 points 2,950, 1.4 s; 3 points 3,730, 1.5 s; 5 points 5,954, 2.2 s (its
-    /// optimum is the whole relaxation's); 10 points 9,910, 4.5 s.
+    /// relaxation. Sample school (11,260 placements; times before rows that always hold were left
+    /// out): 1 point 2,286 kept, but a placement lost in the first pass; 2 points 2,950, 1.4 s;
+    /// 3 points 3,730, 1.5 s; 5 points 5,954, 2.2 s; 10 points 9,910, 4.5 s. Over eight generated
+    /// schools 3 and 5 points were each much slower somewhere (docs/SOLVER-NOTES.md, session 8).
     static let margin = 2.0
 
     struct Result {
         let values: [Double]
         let objective: Double
-        /// The lower of the master's bound and the priced bound at the short relaxation's prices.
+        /// The master's bound.
         let bound: Double
         /// The plan as term choices, for the usual way to start from.
         let choices: [TermID: TermByTermPlan.TermChoice]
@@ -43,8 +44,8 @@ struct QuickYearPlan {
               timeLimit: Double) throws(LinearSolverError) -> Result? {
         let objective = year.linear.columns.map(\.objective)
         let greedyObjective = year.linear.objectiveValue(greedyValues)
-        let lagrangian = LagrangianBound(year)
-        let master = try CapacityMaster(year, lagrangian: lagrangian, pools: pools, settings: workspace.settings, objective: objective)
+        let master = try CapacityMaster(year, lagrangian: LagrangianBound(year), pools: pools, settings: workspace.settings,
+                                        objective: objective)
             .solve(start: greedyValues, target: greedyObjective, relativeGap: 0, seconds: timeLimit * 0.3,
                    shouldStop: { options.shouldStop?() == true })
         guard master.bound.isFinite else { return nil }
@@ -53,11 +54,9 @@ struct QuickYearPlan {
         // When the interior point gives up (numerical instability), the usual way rather than a slow simplex.
         let relaxation = try GLPKSolver.solveRelaxation(short.model, timeLimit: timeLimit * 0.3,
                                                         preferSimplex: options.current != nil, simplexFallback: false)
-        guard relaxation.solved, relaxation.rowDuals.count == year.linear.rows.count else { return nil }
-        let prices = lagrangian.pricedRowIndices.enumerated().map { lagrangian.projected(relaxation.rowDuals[$1], row: $0) }
-        let priced = lagrangian.evaluate(objective: objective, prices: prices).total
-        let bound = min(master.bound, priced)
-        debug("quick: relaxation over \(short.kept) placements \(relaxation.objective) in \(relaxation.seconds) s, priced bound \(priced)")
+        guard relaxation.solved else { return nil }
+        let bound = master.bound
+        debug("quick: relaxation over \(short.kept) placements \(relaxation.objective) in \(relaxation.seconds) s")
         let guide = year.placementColumns.map { relaxation.values[$0.index] }
         // Single terms only: re-planning a pair can take 20 s for nothing (a generated 150-student
         // school), and the usual way re-plans pairs if this plan is not close enough.

@@ -95,7 +95,10 @@ struct SolveStrategy {
             try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: start)
                 .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: options.timeLimit * 0.4)
         }
-        if let quick, relative(quick.bound, above: quick.objective) <= options.relativeGap || options.shouldStop?() == true {
+        // Also when half the time is gone (a short --time-limit): the relaxation over every
+        // placement could not be stopped, and the quick plan is valid.
+        if let quick, relative(quick.bound, above: quick.objective) <= options.relativeGap || options.shouldStop?() == true
+            || elapsed() >= options.timeLimit * 0.5 {
             return Outcome(values: quick.values, objective: quick.objective, bound: quick.bound,
                            provenWithinGap: relative(quick.bound, above: quick.objective) <= options.relativeGap, seconds: elapsed())
         }

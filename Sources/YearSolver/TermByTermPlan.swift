@@ -55,8 +55,17 @@ struct TermByTermPlan {
             (bound - objective) / max(abs(objective), 1e-9) <= options.relativeGap
         }
         func left() -> Double { timeLimit - Date().timeIntervalSince(start) }
+        var choices: [TermID: TermChoice] = [:]
         let terms = workspace.terms.map(\.id)
-        var choices = try firstPass(terms, year: year, fallback: fallback, timeLimit: timeLimit, left: left)
+        for (position, term) in terms.enumerated() {
+            let share = (left() - timeLimit * 0.3) / Double(terms.count - position)
+            guard share > 0.2, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
+                                                           useGuide: true, timeLimit: share) else {
+                choices = fallback
+                break
+            }
+            choices.merge(planned) { $1 }
+        }
         var current = objective(of: choices, year)
         let greedyValues = Self.assemble(year, choices: Array(fallback.values))
         let greedy = year.linear.isFeasible(greedyValues) ? year.linear.objectiveValue(greedyValues) : -.infinity
@@ -139,22 +148,6 @@ struct TermByTermPlan {
 
     private func objective(of choices: [TermID: TermChoice], _ year: YearModel) -> Double {
         year.linear.objectiveValue(Self.assemble(year, choices: Array(choices.values)))
-    }
-
-    /// Each term's MIP in the given order, guided, with the terms before it fixed; the fallback
-    /// when the time runs short.
-    private func firstPass(_ order: [TermID], year: YearModel, fallback: [TermID: TermChoice], timeLimit: Double,
-                           left: () -> Double) throws(LinearSolverError) -> [TermID: TermChoice] {
-        var choices: [TermID: TermChoice] = [:]
-        for (position, term) in order.enumerated() {
-            let share = (left() - timeLimit * 0.3) / Double(order.count - position)
-            guard share > 0.2, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
-                                                           useGuide: true, timeLimit: share) else {
-                return fallback
-            }
-            choices.merge(planned) { $1 }
-        }
-        return choices
     }
 
     /// Groups of terms re-planned together, the others fixed: each term alone, then (if

@@ -175,6 +175,25 @@ import WorkspaceImport
         #expect(abs(master.bound - plan.score.objective) < 1e-4, "master \(master.bound), plan \(plan.score.objective)")
     }
 
+    /// With columns fixed, rows that can no longer be broken are left out of the relaxation, and
+    /// only those: a row the free columns can still break keeps binding (1.5, not 2.5), a row they
+    /// cannot (x + y ≤ 5) changes nothing, and a fixed column still counts in its rows.
+    @Test func theRelaxationLeavesOutOnlyRowsThatAlwaysHold() throws {
+        var model = LinearModel(name: "rows", sense: .maximize)
+        let x = model.addColumn("x", kind: .binary, objective: 1)
+        let y = model.addColumn("y", kind: .binary, objective: 1)
+        let z = model.addColumn("z", kind: .binary, objective: 0.5)
+        let fixed = model.addColumn("fixed", kind: .binary, objective: 0)
+        model.fix(fixed, at: 1)
+        model.addRow("binding", [(x, 1), (y, 1)], upper: 1)
+        model.addRow("loose", [(x, 1), (y, 1)], upper: 5)
+        model.addRow("withFixed", [(z, 1), (fixed, 1)], upper: 1.5)
+        let relaxation = try GLPKSolver.solveRelaxation(model, timeLimit: 10)
+        try #require(relaxation.solved && relaxation.values.count == 4)
+        #expect(abs(relaxation.objective - 1.25) < 1e-4, "\(relaxation.objective)")
+        #expect(abs(relaxation.values[z.index] - 0.5) < 1e-4 && relaxation.values[fixed.index] == 1)
+    }
+
     /// A generated school with places and escorts both short (like the large schools), small enough
     /// for the usual way to prove its plan: the large way's bound is never below that plan (the
     /// escort-day rows are implied by the rules, not guessed), the usual bound is never below the
