@@ -142,7 +142,7 @@ struct LagrangianBound {
                 sinceImproved += 1
             }
             if let better = onStep(taken, evaluation, best) { target = max(target, better) }
-            if (best - target) / max(abs(target), 1e-9) <= relativeGap || factor < 1e-4 { break }
+            if relative(best, above: target) <= relativeGap || factor < 1e-4 { break }
             // Stalled: less than 0.001 % gained over the last 100 steps, once past the first wild
             // steps (2,000 students: 300 steps gained 0.007 % in all, at 0.15 s a step).
             bestHistory.append(best)

@@ -71,7 +71,7 @@ struct LargeYearStrategy {
             bound = master.bound
             pricedValues = master.pricedValues
             debug("large year: master bound \(bound) after \(master.rounds) rounds and \(master.steps) price steps, \(master.patterns) years, \(elapsed()) s")
-            if options.current == nil, (bound - planObjective) / max(abs(planObjective), 1e-9) > options.relativeGap,
+            if options.current == nil, relative(bound, above: planObjective) > options.relativeGap,
                options.shouldStop?() != true {
                 keep(planFromShares(year, shares: master.shares, plan: plan, bound: bound))
                 plannedByTerms = true
@@ -103,7 +103,7 @@ struct LargeYearStrategy {
         bound = max(bound, planObjective)
         report(planObjective, bound: bound, placements: placements)
         return SolveStrategy.Outcome(values: plan, objective: planObjective, bound: bound,
-                                     provenWithinGap: (bound - planObjective) / max(abs(planObjective), 1e-9) <= options.relativeGap,
+                                     provenWithinGap: relative(bound, above: planObjective) <= options.relativeGap,
                                      seconds: elapsed())
     }
 
@@ -129,7 +129,7 @@ struct LargeYearStrategy {
     private func report(_ objective: Double, bound: Double, placements: Int) {
         guard let progress = options.progress else { return }
         progress(SolveProgress(elapsedSeconds: elapsed(), bestObjective: objective, bound: max(bound, objective),
-                               relativeGap: max(0, bound - objective) / max(abs(objective), 1e-9), nodes: 0,
+                               relativeGap: max(0, relative(bound, above: objective)), nodes: 0,
                                placements: placements))
     }
 }

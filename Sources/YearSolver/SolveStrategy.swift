@@ -67,7 +67,7 @@ struct SolveStrategy {
                model.linear.isFeasible(joint.values) {
                 let objective = model.linear.objectiveValue(joint.values)
                 return Outcome(values: joint.values, objective: objective, bound: joint.bound,
-                               provenWithinGap: (joint.bound - objective) / max(abs(objective), 1e-9) <= options.relativeGap,
+                               provenWithinGap: relative(joint.bound, above: objective) <= options.relativeGap,
                                seconds: elapsed())
             }
         }
@@ -114,7 +114,7 @@ struct SolveStrategy {
             return try fullSearch(model, initial: nil, bound: bound, start: start)
         }
         let objective = model.linear.objectiveValue(first)
-        let gap = (bound - objective) / max(abs(objective), 1e-9)
+        let gap = relative(bound, above: objective)
         debug("first plan \(objective), gap \(gap) after \(elapsed()) s")
         // On a large year the whole-year search is not run after a first plan: measured on the
         // sample school it spent about a second per node and improved nothing in minutes. On a
@@ -135,7 +135,7 @@ struct SolveStrategy {
         switch result.status {
         case .optimal, .feasible:
             let best = max(min(bound, result.bound), result.objective)
-            let gap = (best - result.objective) / max(abs(result.objective), 1e-9)
+            let gap = relative(best, above: result.objective)
             return Outcome(values: result.values, objective: result.objective, bound: best,
                            provenWithinGap: gap <= options.relativeGap, seconds: Date().timeIntervalSince(start))
         case .infeasible:

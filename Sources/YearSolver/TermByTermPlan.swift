@@ -52,7 +52,7 @@ struct TermByTermPlan {
                 passes: Int = 3) throws(LinearSolverError) -> [Double] {
         let start = Date()
         func closeEnough(_ objective: Double) -> Bool {
-            (bound - objective) / max(abs(objective), 1e-9) <= options.relativeGap
+            relative(bound, above: objective) <= options.relativeGap
         }
         func left() -> Double { timeLimit - Date().timeIntervalSince(start) }
         var choices: [TermID: TermChoice] = [:]
@@ -141,7 +141,7 @@ struct TermByTermPlan {
 
     /// Tells the progress line how far the year's plan has come.
     private func report(_ objective: Double, bound: Double, placements: Int) {
-        let gap = bound.isFinite ? (bound - objective) / max(abs(objective), 1e-9) : nil
+        let gap = bound.isFinite ? relative(bound, above: objective) : nil
         options.progress?(SolveProgress(elapsedSeconds: Date().timeIntervalSince(solveStart), bestObjective: objective,
                                         bound: bound.isFinite ? bound : nil, relativeGap: gap, nodes: 0, placements: placements))
     }

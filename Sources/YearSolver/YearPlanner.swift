@@ -90,7 +90,7 @@ public enum YearPlanner {
             plan: plan, score: score, unplaced: UnplacedReasons.explain(plan, workspace: workspace),
             requestedPlacements: workspace.students.reduce(0) { $0 + $1.terms.count },
             provenOptimal: result.provenWithinGap, mostPlacementsPossible: result.mostPlacements,
-            bound: result.bound, relativeGap: max(0, (result.bound - result.objective) / max(abs(result.objective), 1e-9)),
+            bound: result.bound, relativeGap: max(0, relative(result.bound, above: result.objective)),
             solveSeconds: result.seconds,
             buildSeconds: buildSeconds, variables: model.linear.columns.count, constraints: model.linear.rows.count)
     }
