@@ -13,6 +13,9 @@ public enum GLPKSolver {
             try ModelValidation.validate(initialSolution: initial, for: model)
         }
         let start = Date()
+        if options.substitutesFixedColumns {
+            return try solveSubstituted(model, options: options, start: start)
+        }
         if model.columns.isEmpty {
             return SolveResult(status: .optimal, values: [], objective: 0, bound: 0, seconds: 0, nodes: 0)
         }
@@ -20,6 +23,23 @@ public enum GLPKSolver {
         let problem = GLPKProblem.load(model)
         defer { glp_delete_prob(problem) }
         return try SearchRun(problem: problem, model: model, options: options, start: start).run()
+    }
+
+    /// The search over the model's free columns only; values, objective and bound are the whole model's.
+    private static func solveSubstituted(_ model: LinearModel, options: SolveOptions, start: Date) throws(LinearSolverError) -> SolveResult {
+        let removed = FixedColumnsRemoved(model)
+        guard !removed.isInfeasible else {
+            return SolveResult(status: .infeasible, values: [], objective: 0, bound: 0, seconds: Date().timeIntervalSince(start), nodes: 0)
+        }
+        var inner = options
+        inner.substitutesFixedColumns = false
+        inner.initialSolution = options.initialSolution.map { initial in removed.originalColumn.map { initial[$0] } }
+        inner.goodEnough = options.goodEnough.map { $0 - removed.objectiveConstant }
+        let result = try solve(removed.reduced, options: inner)
+        guard result.status == .optimal || result.status == .feasible else { return result }
+        let values = removed.expand(result.values, count: model.columns.count)
+        return SolveResult(status: result.status, values: values, objective: model.objectiveValue(values),
+                           bound: result.bound + removed.objectiveConstant, seconds: Date().timeIntervalSince(start), nodes: result.nodes)
     }
 
     /// Writes the model in LP (readable, records "Maximize") or free MPS format.

@@ -9,6 +9,7 @@ public struct LinearModel: Sendable {
 
     public struct ColumnID: Hashable, Comparable, Sendable {
         public let index: Int
+        public init(index: Int) { self.index = index }
         public static func < (a: ColumnID, b: ColumnID) -> Bool { a.index < b.index }
     }
 

@@ -16,6 +16,9 @@ public struct SolveOptions: Sendable {
     public var shouldStop: (@Sendable () -> Bool)?
     /// Stop as soon as a plan this good (or better) is found: good enough for the caller.
     public var goodEnough: Double?
+    /// Solve the model with its fixed columns substituted out (and the rows that then always
+    /// hold left out): for searches that fix most of a large model, so each node's LP is small.
+    public var substitutesFixedColumns = false
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, presolve: Bool = true,
                 initialSolution: [Double]? = nil, nodeLimit: Int? = nil,

@@ -9,7 +9,9 @@ import PlacementDomain
 /// 2. The year's relaxation over only the placements within ``margin`` points of their
 ///    student-term's best priced value (and the greedy plan's, the master's): its interior point
 ///    is the guide. (It is no bound: the placements left out would score more.)
-/// 3. One-term MIPs guided by it (``TermByTermPlan``), one pass of single-term re-plans.
+/// 3. One-term MIPs guided by it (``TermByTermPlan``); when not within the gap, a few students'
+///    whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's prices), then
+///    one pass of single-term re-plans.
 ///
 /// Why: on the sample school the relaxation over every placement took 5.5 s of a 7–10 s plan; over
 /// the 2,950 placements within 2 points it takes 1 s and guides the term MIPs well enough
@@ -51,17 +53,20 @@ struct QuickYearPlan {
         guard master.bound.isFinite else { return nil }
         debug("quick: master bound \(master.bound) after \(master.rounds) rounds, \(elapsed()) s")
         let short = shortRelaxation(year, master: master, greedyValues: greedyValues)
-        // When the interior point gives up (numerical instability), the usual way rather than a slow simplex.
+        // When the interior point stops on numerical instability its best point still guides (it is
+        // no bound anyway); a slow simplex would not (measured: 6.6 s, and a vertex guides worse).
         let relaxation = try GLPKSolver.solveRelaxation(short.model, timeLimit: timeLimit * 0.3,
-                                                        preferSimplex: options.current != nil, simplexFallback: false)
+                                                        preferSimplex: options.current != nil, simplexFallback: false,
+                                                        guideOnly: true)
         guard relaxation.solved else { return nil }
         let bound = master.bound
-        debug("quick: relaxation over \(short.kept) placements \(relaxation.objective) in \(relaxation.seconds) s")
+        debug("quick: relaxation over \(short.kept) placements \(relaxation.objective) in \(relaxation.seconds) s\(relaxation.isBound ? "" : " (best point)")")
         let guide = year.placementColumns.map { relaxation.values[$0.index] }
         // Single terms only: re-planning a pair can take 20 s for nothing (a generated 150-student
         // school), and the usual way re-plans pairs if this plan is not close enough.
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
         termPlan.replansPairs = false
+        termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), master.pricedValues)
         let values = try termPlan.values(for: year, bound: bound, fallback: greedy, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
         guard year.linear.isFeasible(values) else { return nil }
         let planned = year.linear.objectiveValue(values)
@@ -72,8 +77,8 @@ struct QuickYearPlan {
 
     /// The year's model with every placement fixed at 0 but those within ``margin`` of their
     /// student-term's best priced value, the greedy plan's, the master's mix and history.
-    private func shortRelaxation(_ year: YearModel, master: CapacityMaster.Result,
-                                 greedyValues: [Double]) -> (model: LinearModel, kept: Int) {
+    func shortRelaxation(_ year: YearModel, master: CapacityMaster.Result,
+                         greedyValues: [Double]) -> (model: LinearModel, kept: Int) {
         var best: [String: Double] = [:]
         func key(_ candidate: Candidate) -> String { "\(candidate.student.id)|\(candidate.session.term)" }
         for (offset, candidate) in year.candidates.enumerated() {

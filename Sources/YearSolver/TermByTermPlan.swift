@@ -23,6 +23,9 @@ struct TermByTermPlan {
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
+    /// Student neighbourhoods tried after the first pass (before any term is re-planned), with
+    /// the master's priced values that choose them.
+    var neighbourhoods: (search: StudentNeighbourhoods, pricedValues: [Double])?
     /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
@@ -75,6 +78,19 @@ struct TermByTermPlan {
             current = greedy
         }
         report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+        if let neighbourhoods, !closeEnough(current) {
+            let values = Self.assemble(year, choices: Array(choices.values))
+            let improved = try neighbourhoods.search.improve(year, values: values, pricedValues: neighbourhoods.pricedValues,
+                                                             bound: bound, timeLimit: left() * 0.5)
+            let replanned = Self.choices(from: improved, of: year, terms: Set(terms))
+            let value = objective(of: replanned, year)
+            debug("student neighbourhoods: \(value) after \(Date().timeIntervalSince(start)) s")
+            if value > current + 1e-6 {
+                choices = replanned
+                current = value
+                report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+            }
+        }
         for pass in 0..<passes where !closeEnough(current) {
             let before = current
             for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
