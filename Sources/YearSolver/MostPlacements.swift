@@ -10,7 +10,8 @@ import PlacementDomain
 /// core, while the main solve goes on. First the master over whole student years
 /// (``CapacityMaster``) counting placements: sample school 425 (the plan's count) in 0.2 s. Only
 /// when that does not reach the plan's count, the year's relaxation counting placements (sample
-/// school: 425 too, in 5.5 s) — only for models the interior point handles (up to 20,000 columns).
+/// school: 425 too, in 5.5 s) — only for models the interior point handles (up to 20,000 columns;
+/// larger ones, up to ``SolveStrategy/quickLargeYearColumnLimit``, have the master's count alone).
 final class MostPlacements: @unchecked Sendable {
     private let lock = NSLock()
     private let quickDone = DispatchSemaphore(value: 0)
@@ -21,13 +22,20 @@ final class MostPlacements: @unchecked Sendable {
     private var wantExact = false
     private var answered = false
     private var answer: Int?
+    private let relaxationFits: Bool
+
+    private init(relaxationFits: Bool) {
+        self.relaxationFits = relaxationFits
+    }
 
     /// Starts the proof for the model, or returns nil when the model is too large for it.
     /// - Parameter plan: a valid plan's column values (the master's first years), when there is one.
     /// - Parameter seconds: how long the thread waits to hear whether the relaxation is wanted.
     static func start(_ model: YearModel, pools: StaffPools, settings: Settings, plan: [Double]?,
                       seconds: Double) -> MostPlacements? {
-        guard model.linear.columns.count <= GLPKSolver.interiorPointColumnLimit else { return nil }
+        guard model.linear.columns.count <= SolveStrategy.quickLargeYearColumnLimit else { return nil }
+        // Beyond the interior point's limit the master's count is all there is.
+        let relaxationFits = model.linear.columns.count <= GLPKSolver.interiorPointColumnLimit
         var perPlacement = [Double](repeating: 0, count: model.linear.columns.count)
         for column in model.placementColumns { perPlacement[column.index] = 1 }
         var counting = model
@@ -35,7 +43,7 @@ final class MostPlacements: @unchecked Sendable {
         // Escorts cost nothing here: no charge for the escorts placements need.
         var free = settings
         free.escortPenalty = 0
-        let proof = MostPlacements()
+        let proof = MostPlacements(relaxationFits: relaxationFits)
         // No placement possible at all (10,000 students out of reach, say): 0, without a master over empty years.
         let nothingToPlace = model.placementColumns.isEmpty
         let thread = Thread { [counting, free, perPlacement] in
@@ -71,7 +79,7 @@ final class MostPlacements: @unchecked Sendable {
         guard quickDone.wait(timeout: deadline) == .success else { return nil }
         let quick = lock.withLock { self.quick }
         // Asked not to wait (Ctrl-C): no relaxation started for nothing.
-        let exactWanted = quick != placements && seconds > 0
+        let exactWanted = quick != placements && seconds > 0 && relaxationFits
         lock.withLock { wantExact = exactWanted }
         decided.signal()
         var result = quick

@@ -14,6 +14,9 @@ public struct PlanningOptions: Sendable {
     public var current: Plan?
     /// Years with more model columns than this are planned by ``LargeYearStrategy`` (tests lower it).
     var largeYearColumns = GLPKSolver.interiorPointColumnLimit
+    /// Large years up to this many columns try the quick way first (``SolveStrategy``; tests set 0
+    /// to take the large way alone).
+    var quickLargeYearColumns = SolveStrategy.quickLargeYearColumnLimit
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.shouldStop = shouldStop

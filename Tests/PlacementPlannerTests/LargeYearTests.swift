@@ -95,6 +95,7 @@ import WorkspaceImport
         let workspace = try WorkspaceLoader.load(SampleRun.dataFolder)
         var options = PlanningOptions(timeLimit: 60)
         options.largeYearColumns = 0
+        options.quickLargeYearColumns = 0
         let outcome = try YearPlanner.plan(workspace, options: options)
         let violations = try writtenPlanViolations(outcome, workspace)
         #expect(violations.isEmpty, "verifier: \(violations)")
@@ -206,6 +207,7 @@ import WorkspaceImport
         let usual = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60))
         var options = PlanningOptions(timeLimit: 60)
         options.largeYearColumns = 0
+        options.quickLargeYearColumns = 0
         let large = try YearPlanner.plan(workspace, options: options)
         #expect(large.bound >= usual.score.objective - 1e-6, "large-way bound \(large.bound), usual plan \(usual.score.objective)")
         #expect(usual.bound >= large.score.objective - 1e-6)
@@ -223,6 +225,7 @@ import WorkspaceImport
         let first = run.workspace.terms[0].id
         var options = PlanningOptions(timeLimit: 60)
         options.largeYearColumns = 0
+        options.quickLargeYearColumns = 0
         let result = try WhatIfPlanner.replan(run.workspace, current: run.outcome.plan, changes: [.withdraw(busiest)],
                                               from: run.workspace.terms[1].id, options: options)
         let kept = { (plan: Plan) in plan.placements.filter { $0.session.term == first }.map { "\($0.student)|\($0.session)" }.sorted() }

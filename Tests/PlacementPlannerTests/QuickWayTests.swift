@@ -58,4 +58,20 @@ import WorkspaceImport
         let after = model.linear.objectiveValue(improved)
         #expect(after > before + 1000, "greedy \(before), after the neighbourhoods \(after): not even one more placement")
     }
+
+    /// A year over the large-year limit (here the sample school, with the limit lowered) is planned
+    /// the quick way first: within the gap of the master's bound, with the most placements proven —
+    /// the large way alone reaches neither on the sample.
+    @Test func aLargeYearWithinTheQuickLimitIsPlannedTheQuickWay() throws {
+        let run = try SampleRun.shared.get()
+        var options = PlanningOptions(timeLimit: 60)
+        options.largeYearColumns = 5000
+        let outcome = try YearPlanner.plan(run.workspace, options: options)
+        #expect(outcome.relativeGap <= options.relativeGap, "plan \(outcome.score.objective), bound \(outcome.bound)")
+        #expect(outcome.mostPlacementsPossible == outcome.score.placements)
+        // The master's bound (425,590.07), below the relaxation's (425,606.87).
+        #expect(outcome.bound < 425_600)
+        let violations = try writtenPlanViolations(outcome, run.workspace)
+        #expect(violations.isEmpty, "verifier: \(violations)")
+    }
 }
