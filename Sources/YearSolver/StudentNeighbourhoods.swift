@@ -78,10 +78,9 @@ struct StudentNeighbourhoods {
             }
             for entry in year.escortColumns { sessionColumns[entry.session, default: []].append(entry.column.index) }
             for (session, column) in year.sharedGroupColumns { sessionColumns[session, default: []].append(column.index) }
+            let sessionOfEscorts = Dictionary(year.escortColumns.map { ($0.column, $0.session) }, uniquingKeysWith: { first, _ in first })
             for entry in year.keptEscortColumns {
-                if let session = year.escortColumns.first(where: { $0.column == entry.escorts })?.session {
-                    sessionColumns[session, default: []].append(entry.kept.index)
-                }
+                if let session = sessionOfEscorts[entry.escorts] { sessionColumns[session, default: []].append(entry.kept.index) }
             }
             for entry in year.sectorRepeatColumns { sectorColumns[entry.student, default: []].append(entry.column.index) }
         }
