@@ -32,6 +32,22 @@ struct SolveStrategy {
         var mostPlacements: Int?
     }
 
+    /// The quick way's plan as an outcome, proven when within the gap of the master's bound.
+    private func outcome(of quick: QuickYearPlan.Result, start: Date) -> Outcome {
+        Outcome(values: quick.values, objective: quick.objective, bound: quick.bound,
+                provenWithinGap: relative(quick.bound, above: quick.objective) <= options.relativeGap,
+                seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The outcome with the count proof's answer for its plan (no waiting when asked to stop).
+    private func withMostPlacements(_ outcome: Outcome, from proof: MostPlacements?, _ model: YearModel, start: Date) -> Outcome {
+        var outcome = outcome
+        let placements = model.placementColumns.filter { outcome.values[$0.index] > 0.5 }.count
+        let left = options.shouldStop?() == true ? 0 : options.timeLimit - Date().timeIntervalSince(start)
+        outcome.mostPlacements = proof?.wait(seconds: left, placements: placements)
+        return outcome
+    }
+
     func solve(_ model: YearModel) throws(LinearSolverError) -> Outcome? {
         let start = Date()
         func elapsed() -> Double { Date().timeIntervalSince(start) }
@@ -72,14 +88,8 @@ struct SolveStrategy {
         }
         let mostPlacements = MostPlacements.start(model, pools: pools, settings: workspace.settings,
                                                   plan: greedyIsValid ? greedyValues : nil, seconds: options.timeLimit)
-        var outcome = try solveForPlan(model, greedy: greedy, greedyValues: greedyIsValid ? greedyValues : nil, start: start)
-        // Asked to stop (Ctrl-C): no waiting for the proof.
-        let stopping = options.shouldStop?() == true
-        if let planned = outcome {
-            let placements = model.placementColumns.filter { planned.values[$0.index] > 0.5 }.count
-            outcome?.mostPlacements = mostPlacements?.wait(seconds: stopping ? 0 : options.timeLimit - elapsed(), placements: placements)
-        }
-        return outcome
+        let outcome = try solveForPlan(model, greedy: greedy, greedyValues: greedyIsValid ? greedyValues : nil, start: start)
+        return outcome.map { withMostPlacements($0, from: mostPlacements, model, start: start) }
     }
 
     /// Years up to `options.quickLargeYearColumns` (``quickLargeYearColumnLimit``) columns (plans, not what-ifs): the quick way first,
@@ -88,7 +98,6 @@ struct SolveStrategy {
     /// columns): the quick way 6.7 s within 0.0076 %, the large way 21.7 s within 0.0117 %.
     private func solveLarge(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double],
                             start: Date) throws(LinearSolverError) -> Outcome? {
-        func elapsed() -> Double { Date().timeIntervalSince(start) }
         let large = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start)
         guard model.linear.columns.count <= options.quickLargeYearColumns, options.current == nil, options.timeLimit >= 10 else {
             return large.solve(model, greedy: greedy, greedyValues: greedyValues)
@@ -99,15 +108,11 @@ struct SolveStrategy {
             .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: options.timeLimit * 0.4) else {
             return large.solve(model, greedy: greedy, greedyValues: greedyValues)
         }
-        var outcome = Outcome(values: quick.values, objective: quick.objective, bound: quick.bound,
-                              provenWithinGap: relative(quick.bound, above: quick.objective) <= options.relativeGap, seconds: elapsed())
+        var outcome = outcome(of: quick, start: start)
         if !outcome.provenWithinGap && options.shouldStop?() != true {
             outcome = large.solve(model, greedy: quick.choices, greedyValues: quick.values)
         }
-        let placements = model.placementColumns.filter { outcome.values[$0.index] > 0.5 }.count
-        let stopping = options.shouldStop?() == true
-        outcome.mostPlacements = mostPlacements?.wait(seconds: stopping ? 0 : options.timeLimit - elapsed(), placements: placements)
-        return outcome
+        return withMostPlacements(outcome, from: mostPlacements, model, start: start)
     }
 
     /// Years above the large-year limit up to this many columns try the quick way first (``solveLarge``).
@@ -136,8 +141,7 @@ struct SolveStrategy {
         // placement could not be stopped, and the quick plan is valid.
         if let quick, relative(quick.bound, above: quick.objective) <= options.relativeGap || options.shouldStop?() == true
             || elapsed() >= options.timeLimit * 0.5 {
-            return Outcome(values: quick.values, objective: quick.objective, bound: quick.bound,
-                           provenWithinGap: relative(quick.bound, above: quick.objective) <= options.relativeGap, seconds: elapsed())
+            return outcome(of: quick, start: start)
         }
         let relaxation = try GLPKSolver.solveRelaxation(model.linear, timeLimit: options.timeLimit * 0.4,
                                                         preferSimplex: options.current != nil)

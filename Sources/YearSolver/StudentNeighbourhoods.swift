@@ -44,7 +44,7 @@ struct StudentNeighbourhoods {
             guard let seed = shortfall.first(where: { $0.value > 1e-6 && !tried.contains($0.student) })?.student else { break }
             tried.insert(seed)
             let students = layout.neighbours(of: seed, values: values, pricedValues: pricedValues, limit: Self.size)
-            let model = layout.freeing(students, in: year, values: values)
+            let model = layout.freeing(students, values: values)
             var solveOptions = SolveOptions(timeLimit: left, relativeGap: 1e-9, presolve: false, initialSolution: values,
                                             nodeLimit: Self.nodeLimit, shouldStop: options.shouldStop)
             solveOptions.substitutesFixedColumns = true
@@ -125,7 +125,7 @@ struct StudentNeighbourhoods {
 
         /// The year model with every column fixed at the plan's value except the students' placements and
         /// sector repeats and the escort columns of the sessions they could go to.
-        func freeing(_ chosen: [StudentID], in year: YearModel, values: [Double]) -> LinearModel {
+        func freeing(_ chosen: [StudentID], values: [Double]) -> LinearModel {
             var free = [Bool](repeating: false, count: year.linear.columns.count)
             for student in chosen {
                 for offset in candidatesOf[student]! {
