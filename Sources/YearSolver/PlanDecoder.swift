@@ -26,11 +26,23 @@ enum PlanDecoder {
             escorts[entry.session, default: []].append(member)
             filled[position] += 1
         }
-        // First, people who were already at the session in the current plan; then the rest, in id order.
+        // First, people who were already at the session in the current plan.
         for (position, entry) in wanted.enumerated() {
             let before = Set(current?.escorts[entry.session] ?? [])
             for member in entry.pool.members where before.contains(member) { send(member, position) }
         }
+        // Then people whose duty that day has gone (their employer no longer needs them): moving them
+        // is one escort change, where a new person would make two (theirs and the one left idle).
+        var hadDuty = Set<String>()
+        for (session, staff) in current?.escorts ?? [:] {
+            for member in staff { hadDuty.insert("\(session.term)|\(session.day.rawValue)|\(member)") }
+        }
+        for (position, entry) in wanted.enumerated() {
+            for member in entry.pool.members where hadDuty.contains("\(entry.pool.term)|\(entry.pool.day.rawValue)|\(member)") {
+                send(member, position)
+            }
+        }
+        // Last, anyone else in the pool, in id order.
         for (position, entry) in wanted.enumerated() {
             for member in entry.pool.members { send(member, position) }
         }

@@ -14,6 +14,9 @@ struct YearModel {
     var sharedGroupColumns: [Session: LinearModel.ColumnID] = [:]
     /// What-if: escorts of a pool kept at a session, at most as many as were there before.
     var keptEscortColumns: [(escorts: LinearModel.ColumnID, kept: LinearModel.ColumnID, before: Double)] = []
+    /// What-if: members of a pool whose duty that day has gone and who escort at a new session that
+    /// day instead, at most as many as have gone and as go somewhere new (``YearModelBuilder/rewardEscortMoves(of:)``).
+    var escortMoveColumns: [(column: LinearModel.ColumnID, escorts: [LinearModel.ColumnID], kept: [LinearModel.ColumnID], before: Double)] = []
     /// Extra placements of a student in one sector, over the candidates of that sector.
     var sectorRepeatColumns: [(student: StudentID, sector: String, candidates: [Int], column: LinearModel.ColumnID)] = []
     /// Rows that concern one student only (rules 6 and 7, sector repeats): the Lagrangian bound

@@ -22,7 +22,10 @@ struct YearModelBuilder {
         var builder = YearModelBuilder(workspace: workspace, pools: pools, candidates: candidates)
         builder.addPlacementVariables()
         builder.addEscortVariables()
-        if let current { builder.keepEscorts(of: current) }
+        if let current {
+            builder.keepEscorts(of: current)
+            builder.rewardEscortMoves(of: current)
+        }
         builder.onePlacementPerTerm()
         builder.differentEmployerEachTime()
         builder.sessionCapacity()
@@ -79,6 +82,40 @@ struct YearModelBuilder {
             model.linear.addRow("keptEscorts[\(entry.pool.shortName),\(entry.session)]", [(kept, 1), (entry.column, -1)], upper: 0)
             model.keptEscortColumns.append((escorts: entry.column, kept: kept, before: Double(before)))
         }
+    }
+
+    /// What-if objective: a member of staff whose duty that day has gone (their session lost its
+    /// escorted students or its employer) and who escorts at another session that day instead is one
+    /// escort change, where leaving them idle and sending someone else is two. Per pool and day,
+    /// `moved ≤ duties before − kept` and `moved ≤ escorts sent − kept`, each move worth
+    /// ``moveWeight``; the plan's escorts are named so (``PlanDecoder``).
+    mutating func rewardEscortMoves(of current: Plan) {
+        let weight = Self.moveWeight(settings)
+        guard weight > 0 else { return }
+        let keptOf = Dictionary(model.keptEscortColumns.map { ($0.escorts, $0.kept) }, uniquingKeysWith: { first, _ in first })
+        let entriesByPool = Dictionary(grouping: model.escortColumns) { "\($0.pool.term)|\($0.pool.day.rawValue)|\($0.pool.label)" }
+        for key in entriesByPool.keys.sorted() {
+            let entries = entriesByPool[key]!
+            let pool = entries[0].pool
+            let before = current.escorts.filter { $0.key.term == pool.term && $0.key.day == pool.day }
+                .reduce(0) { $0 + $1.value.filter(pool.members.contains).count }
+            guard before > 0 else { continue }
+            let escorts = entries.map(\.column)
+            let kept = escorts.compactMap { keptOf[$0] }
+            let moved = model.linear.addColumn("movedEscorts[\(pool.shortName),\(pool.term),\(pool.day.rawValue)]", kind: .continuous,
+                                               upper: Double(before), objective: weight)
+            model.linear.addRow("movedFromGone[\(pool.shortName),\(pool.term),\(pool.day.rawValue)]",
+                                [(moved, 1)] + kept.map { ($0, 1) }, upper: Double(before))
+            model.linear.addRow("movedToNew[\(pool.shortName),\(pool.term),\(pool.day.rawValue)]",
+                                [(moved, 1)] + escorts.map { ($0, -1) } + kept.map { ($0, 1) }, upper: 0)
+            model.escortMoveColumns.append((moved, escorts, kept, Double(before)))
+        }
+    }
+
+    /// A move's worth: half an escort change (it saves one of the two changes a new person makes),
+    /// and at most half the escort penalty, so no escort is ever sent just to be moved.
+    static func moveWeight(_ settings: Settings) -> Double {
+        min(settings.escortChangeWeight, settings.escortPenalty) / 2
     }
 
     /// Rule 6: each student is placed in at most one session per term.

@@ -110,6 +110,26 @@ import YearSolver
         #expect(result.escortChanges.isEmpty)
     }
 
+    /// An escort whose employer withdraws goes with the student to the new session (one escort
+    /// change) rather than someone else going and them staying idle (two), whether the other person
+    /// is in their pool (named first by id) or in another pool that could equally go.
+    @Test(arguments: [[String](), ["epilepsy"]])
+    func aFreedEscortMovesWithTheirStudent(otherSkills: [String]) throws {
+        var school = TestSchool()
+        school.employer("B")
+        school.employer("gone")
+        school.student("s1", escort: .oneToOne)
+        school.student("s2", escort: .oneToOne, skills: ["epilepsy"], days: [.tue])
+        school.staffMember("a", skills: Set(otherSkills))
+        school.staffMember("x")
+        let current = Self.plan([("s1", "gone", .mon, "t1")], escorts: [Session(employer: "gone", day: .mon, term: "t1"): ["x"]])
+        let result = try WhatIfPlanner.replan(school.workspace, current: current, changes: [.withdraw("gone")], from: "t1")
+        #expect(result.outcome.employer(of: "s1") == "B")
+        #expect(result.outcome.escorts(at: "B", .mon) == ["x"])
+        #expect(result.escortChanges.map { "\($0.staff) \($0.before?.rawValue ?? "-") \($0.after?.rawValue ?? "-")" } == ["x gone B"])
+        #expect(try writtenPlanViolations(result.outcome, result.workspace).isEmpty)
+    }
+
     /// The CLI: a what-if on a planned workspace writes changes.csv; bad changes exit 2 and write nothing.
     @Test func whatIfCommandWritesChangesAndRefusesBadArguments() throws {
         let workspace = try MinimalWorkspace.write().path
