@@ -30,6 +30,19 @@ struct QuickYearPlan {
     /// schools 3 and 5 points were each much slower somewhere (docs/SOLVER-NOTES.md, session 8).
     static let margin = 2.0
 
+    /// Years above this many columns plan their terms' first pass over the short relaxation's
+    /// placements only (and the greedy plan's); the re-plans after it take every placement, so a
+    /// placement the short list missed can be won back (the sample with this limit lowered lost one
+    /// in the first pass; the spring re-plan won it back, 425,553.65, within the gap).
+    /// Over every placement the one-term MIPs of a 280-student school
+    /// (47,408 columns) took ~4.7 s each and its first pass found no plan in its share of the time;
+    /// over the short list, seven generated schools of 260–330 students (40k–61k columns) were
+    /// planned in 7–26 s within 0.0055–0.0097 %, the most placements proven (the large way: 12–40 s,
+    /// 0.0100–0.0149 %). Not below: with short lists in every pass a 250-student school (34,791
+    /// columns) lost 3 placements (0.44 %, 18 s instead of 5.5 s within 0.0076 %), and 150-student
+    /// schools lost placements the single-term re-plans then took 15–51 s to win back.
+    static let shortListAbove = 40_000
+
     struct Result {
         let values: [Double]
         let objective: Double
@@ -67,6 +80,10 @@ struct QuickYearPlan {
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
         termPlan.replansPairs = false
         termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), master.pricedValues)
+        if year.linear.columns.count > options.quickShortListColumns {
+            termPlan.shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
+            termPlan.shortListInFirstPassOnly = true
+        }
         let values = try termPlan.values(for: year, bound: bound, fallback: greedy, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
         guard year.linear.isFeasible(values) else { return nil }
         let planned = year.linear.objectiveValue(values)

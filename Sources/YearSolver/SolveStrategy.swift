@@ -106,7 +106,7 @@ struct SolveStrategy {
                                                   seconds: options.timeLimit)
         guard let quick = try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: start)
             .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: options.timeLimit * 0.4) else {
-            return large.solve(model, greedy: greedy, greedyValues: greedyValues)
+            return withMostPlacements(large.solve(model, greedy: greedy, greedyValues: greedyValues), from: mostPlacements, model, start: start)
         }
         var outcome = outcome(of: quick, start: start)
         if !outcome.provenWithinGap && options.shouldStop?() != true {
@@ -117,10 +117,13 @@ struct SolveStrategy {
 
     /// Years above the large-year limit up to this many columns try the quick way first (``solveLarge``).
     /// Generated schools: 200 students (26,117 columns) 35 s → 10.7 s and 250 students (34,791) 21 s
-    /// → 5.4 s, both then within 0.008 % (the large way: 0.0125 %, 0.0117 %); at 280 students
-    /// (47,408) and 300 (56,845) the quick way's one-term MIPs found no plan in their share of the
-    /// time, and the large way after it ended 21 s later or 0.012 % worse.
-    static let quickLargeYearColumnLimit = 40_000
+    /// → 5.4 s, both then within 0.008 % (the large way: 0.0125 %, 0.0117 %); seven schools of 260–330
+    /// students (40k–61k columns, first term pass over a short list: ``QuickYearPlan/shortListAbove``)
+    /// 7–26 s within 0.0055–0.0097 %, the most placements proven, where the large way took 12–40 s for
+    /// 0.0100–0.0149 %. At 85k columns (360 students) the short
+    /// relaxation did not finish in its 30 % of the time limit, and the large way after it, with less
+    /// time, planned two placements fewer (0.30 % instead of 0.11 %); 110k (400 students) the same.
+    static let quickLargeYearColumnLimit = 65_000
 
     /// The quick way (``QuickYearPlan``, years over 5,000 columns); when its plan is not within the gap of its bound, the
     /// relaxation's bound and guide, the term-by-term plan from the quick plan, and the whole-year

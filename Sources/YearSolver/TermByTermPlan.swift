@@ -20,6 +20,8 @@ struct TermByTermPlan {
     var solveStart = Date()
     /// Candidates (by index) the term MIPs may use; nil: all. Large years plan over a short list.
     var shortList: [Bool]?
+    /// Whether only the first pass keeps to the short list, the re-plans after it taking every candidate.
+    var shortListInFirstPassOnly = false
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
@@ -91,14 +93,16 @@ struct TermByTermPlan {
                 report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
             }
         }
+        var improver = self
+        if shortListInFirstPassOnly { improver.shortList = nil }
         for pass in 0..<passes where !closeEnough(current) {
             let before = current
             for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
                 let others = choices.filter { !group.contains($0.key) }.map(\.value)
                 // Enough to bring the year within the gap: the search stops when it finds that much.
                 let needed = bound / (1 + options.relativeGap) - current + 1e-6
-                guard let planned = try planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
-                                                  useGuide: false, timeLimit: left(), improvementNeeded: needed) else { continue }
+                guard let planned = try improver.planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
+                                                           useGuide: false, timeLimit: left(), improvementNeeded: needed) else { continue }
                 let replanned = choices.merging(planned) { $1 }
                 let value = objective(of: replanned, year)
                 if value > current + 1e-6 {

@@ -17,6 +17,8 @@ public struct PlanningOptions: Sendable {
     /// Large years up to this many columns try the quick way first (``SolveStrategy``; tests set 0
     /// to take the large way alone).
     var quickLargeYearColumns = SolveStrategy.quickLargeYearColumnLimit
+    /// Years over this many columns plan the quick way's terms over its short list (tests lower it).
+    var quickShortListColumns = QuickYearPlan.shortListAbove
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.shouldStop = shouldStop

@@ -74,4 +74,21 @@ import WorkspaceImport
         let violations = try writtenPlanViolations(outcome, run.workspace)
         #expect(violations.isEmpty, "verifier: \(violations)")
     }
+
+    /// Very large years (over ``QuickYearPlan/shortListAbove`` columns) plan the quick way's terms
+    /// over its short relaxation's placements only; here the sample with both limits lowered.
+    /// The plan is valid, within the gap, with the most placements proven — and not the one
+    /// planned over every placement (425,549.52): the short list's terms plan the sample better.
+    @Test func aVeryLargeYearPlansItsTermsOverTheShortList() throws {
+        let run = try SampleRun.shared.get()
+        var options = PlanningOptions(timeLimit: 60)
+        options.largeYearColumns = 5000
+        options.quickShortListColumns = 5000
+        let outcome = try YearPlanner.plan(run.workspace, options: options)
+        #expect(outcome.relativeGap <= options.relativeGap, "plan \(outcome.score.objective), bound \(outcome.bound)")
+        #expect(outcome.mostPlacementsPossible == outcome.score.placements)
+        #expect(outcome.score.objective > 425_550, "plan \(outcome.score.objective): the terms were not planned over the short list")
+        let violations = try writtenPlanViolations(outcome, run.workspace)
+        #expect(violations.isEmpty, "verifier: \(violations)")
+    }
 }
