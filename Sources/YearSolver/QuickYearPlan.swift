@@ -43,6 +43,15 @@ struct QuickYearPlan {
     /// schools lost placements the single-term re-plans then took 15–51 s to win back.
     static let shortListAbove = 40_000
 
+    /// Nodes for each first-pass term MIP, which has no time share of its own: the same school gets
+    /// the same first pass on any machine not so slow that the whole time limit stops it. With the
+    /// time shares (the term's share of what was left) the first passes of generated schools of 150,
+    /// 200, 300 and 330 students ended on the clock (200 students: 779 nodes in 4.9 s; 330: 279–435
+    /// nodes in 3.3–3.6 s, so two runs on this machine planned a point apart). The sample's need 21–83
+    /// nodes. With 300: those schools within the gap as before (the 150-student one 0.0100 → 0.0096 %,
+    /// 7.4 → 8.8 s; 300 students one point less, 20.5 → 21 s).
+    static let firstPassNodes = 300
+
     struct Result {
         let values: [Double]
         let objective: Double
@@ -80,6 +89,7 @@ struct QuickYearPlan {
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
         termPlan.replansPairs = false
         termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), master.pricedValues)
+        termPlan.firstPassNodeLimit = Self.firstPassNodes
         if year.linear.columns.count > options.quickShortListColumns {
             termPlan.shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
             termPlan.shortListInFirstPassOnly = true

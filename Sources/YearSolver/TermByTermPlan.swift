@@ -22,6 +22,9 @@ struct TermByTermPlan {
     var shortList: [Bool]?
     /// Whether only the first pass keeps to the short list, the re-plans after it taking every candidate.
     var shortListInFirstPassOnly = false
+    /// Nodes each first-pass term MIP may take, with no time share of its own (only the whole
+    /// time limit): nil keeps ``nodeLimit`` and the time shares.
+    var firstPassNodeLimit: Int?
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
@@ -63,9 +66,9 @@ struct TermByTermPlan {
         var choices: [TermID: TermChoice] = [:]
         let terms = workspace.terms.map(\.id)
         for (position, term) in terms.enumerated() {
-            let share = (left() - timeLimit * 0.3) / Double(terms.count - position)
+            let share = firstPassNodeLimit != nil ? left() : (left() - timeLimit * 0.3) / Double(terms.count - position)
             guard share > 0.2, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
-                                                           useGuide: true, timeLimit: share) else {
+                                                           useGuide: true, timeLimit: share, nodeLimit: firstPassNodeLimit) else {
                 choices = fallback
                 break
             }
@@ -204,9 +207,10 @@ struct TermByTermPlan {
     /// - Parameter improvementNeeded: when given (with `current`), the search stops once it has
     ///   improved the current plan's objective by this much.
     private func planTerms(_ terms: Set<TermID>, year: YearModel, others: [TermChoice], current: [TermChoice],
-                           useGuide: Bool, timeLimit: Double, improvementNeeded: Double? = nil) throws(LinearSolverError) -> [TermID: TermChoice]? {
+                           useGuide: Bool, timeLimit: Double, nodeLimit: Int? = nil,
+                           improvementNeeded: Double? = nil) throws(LinearSolverError) -> [TermID: TermChoice]? {
         try planTermsWithBound(terms, year: year, others: others, current: current, useGuide: useGuide, timeLimit: timeLimit,
-                               nodeLimit: terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit,
+                               nodeLimit: nodeLimit ?? (terms.count == 1 ? Self.nodeLimit : Self.pairNodeLimit),
                                relativeGap: options.relativeGap / Self.termGapDivisor, improvementNeeded: improvementNeeded)?.choices
     }
 
@@ -250,7 +254,7 @@ struct TermByTermPlan {
             solveOptions.goodEnough = model.linear.objectiveValue(initial) + improvementNeeded
         }
         let result = try GLPKSolver.solve(model.linear, options: solveOptions)
-        debug("  terms \(terms.map(\.rawValue).sorted()) together: \(result.status), \(result.nodes) nodes, \(result.seconds) s")
+        debug("  terms \(terms.map(\.rawValue).sorted()) together: \(result.status), \(result.nodes) nodes, \(result.seconds) s of \(timeLimit) s")
         guard result.status == .optimal || result.status == .feasible else { return nil }
         let choices = Self.choices(from: result.values, of: model, terms: terms)
         return Planned(choices: choices, provenShortfall: max(0, result.bound - result.objective), proven: result.status == .optimal)
