@@ -18,13 +18,16 @@ struct YearModelBuilder {
     }
 
     /// - Parameter current: a what-if's current plan, whose escorts are kept where possible.
-    static func build(workspace: Workspace, pools: StaffPools, candidates: [Candidate], current: Plan? = nil) -> YearModel {
+    /// - Parameter rewardsEscortMoves: whether a what-if's model also rewards escorts who move
+    ///   (``rewardEscortMoves(of:)``).
+    static func build(workspace: Workspace, pools: StaffPools, candidates: [Candidate], current: Plan? = nil,
+                      rewardsEscortMoves: Bool = true) -> YearModel {
         var builder = YearModelBuilder(workspace: workspace, pools: pools, candidates: candidates)
         builder.addPlacementVariables()
         builder.addEscortVariables()
         if let current {
             builder.keepEscorts(of: current)
-            builder.rewardEscortMoves(of: current)
+            if rewardsEscortMoves { builder.rewardEscortMoves(of: current) }
         }
         builder.onePlacementPerTerm()
         builder.differentEmployerEachTime()
