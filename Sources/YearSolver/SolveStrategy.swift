@@ -120,9 +120,9 @@ struct SolveStrategy {
     /// → 5.4 s, both then within 0.008 % (the large way: 0.0125 %, 0.0117 %); seven schools of 260–330
     /// students (40k–61k columns, first term pass over a short list: ``QuickYearPlan/shortListAbove``)
     /// 7–26 s within 0.0055–0.0097 %, the most placements proven, where the large way took 12–40 s for
-    /// 0.0100–0.0149 %. At 85k columns (360 students) the short
-    /// relaxation did not finish in its 30 % of the time limit, and the large way after it, with less
-    /// time, planned two placements fewer (0.30 % instead of 0.11 %); 110k (400 students) the same.
+    /// 0.0100–0.0149 %. At 85k columns (360 students) the short relaxation did not finish in its 30 %
+    /// of the time limit, and the large way after it, with less time, planned two placements fewer
+    /// (0.30 % instead of 0.11 %); at 110k (400 students) the quick way returned no plan either.
     static let quickLargeYearColumnLimit = 65_000
 
     /// The quick way (``QuickYearPlan``, years over 5,000 columns); when its plan is not within the gap of its bound, the
