@@ -195,6 +195,40 @@ import WorkspaceImport
         #expect(abs(relaxation.values[z.index] - 0.5) < 1e-4 && relaxation.values[fixed.index] == 1)
     }
 
+    /// A search with its fixed columns substituted out (as student neighbourhoods search) finds
+    /// the same best plan as over the whole model, with the fixed columns' values and objective put
+    /// back and their share of each row kept (f1 = 1 leaves a + b ≤ 1, n ≤ 2); and a row the fixed
+    /// columns alone break makes both searches infeasible.
+    @Test func aSearchWithFixedColumnsSubstitutedOutFindsTheSamePlan() throws {
+        var model = LinearModel(name: "fixed", sense: .maximize)
+        let a = model.addColumn("a", kind: .binary, objective: 3)
+        let b = model.addColumn("b", kind: .binary, objective: 2)
+        let c = model.addColumn("c", kind: .binary, objective: 2.5)
+        let n = model.addColumn("n", kind: .integer, upper: 3, objective: 1)
+        let f1 = model.addColumn("f1", kind: .binary, objective: 5)
+        let f0 = model.addColumn("f0", kind: .binary, objective: 4)
+        model.fix(f1, at: 1)
+        model.fix(f0, at: 0)
+        model.addRow("ab", [(a, 1), (b, 1), (f1, 1)], upper: 2)
+        model.addRow("bcn", [(b, 1), (c, 1), (n, 1)], upper: 3)
+        model.addRow("ac", [(a, 1), (c, 1), (f0, 1)], upper: 1)
+        model.addRow("n", [(n, 1), (f1, -1)], upper: 1)
+        var options = SolveOptions(timeLimit: 10, relativeGap: 0, presolve: false)
+        let whole = try GLPKSolver.solve(model, options: options)
+        options.substitutesFixedColumns = true
+        let substituted = try GLPKSolver.solve(model, options: options)
+        for result in [whole, substituted] {
+            #expect(result.status == .optimal)
+            #expect(abs(result.objective - 10.5) < 1e-9, "\(result.objective)")
+            #expect(abs(result.bound - 10.5) < 1e-6, "\(result.bound)")
+            #expect(result.values == [0, 1, 1, 1, 1, 0], "\(result.values)")
+        }
+        model.addRow("broken", [(f1, 1)], upper: 0)
+        #expect(try GLPKSolver.solve(model, options: options).status == .infeasible)
+        options.substitutesFixedColumns = false
+        #expect(try GLPKSolver.solve(model, options: options).status == .infeasible)
+    }
+
     /// A generated school with places and escorts both short (like the large schools), small enough
     /// for the usual way to prove its plan: the large way's bound is never below that plan (the
     /// escort-day rows are implied by the rules, not guessed), the usual bound is never below the
