@@ -12,7 +12,8 @@ import PlacementDomain
 /// 3. One-term MIPs guided by it (``TermByTermPlan``; each ends on ``firstPassNodes``, over the short
 ///    relaxation's placements only above ``shortListAbove`` columns); when not within the gap, a few
 ///    students' whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's
-///    prices), then one pass of single-term re-plans over every placement.
+///    prices), then one pass of single-term re-plans over every placement (each ending on
+///    ``replanNodes``).
 ///
 /// Why: on the sample school the relaxation over every placement took 5.5 s of a 7–10 s plan; over
 /// the 2,950 placements within 2 points it takes 1 s and guides the term MIPs well enough
@@ -53,6 +54,17 @@ struct QuickYearPlan {
     /// 7.4 → 8.8 s; 300 students one point less, 20.5 → 21 s).
     static let firstPassNodes = 300
 
+    /// Nodes for each single-term re-plan after the first pass, when that pass is not within the gap.
+    /// With the usual 2,000 a re-plan that finds nothing takes 6–12 s (a 150-student school's
+    /// autumn), and the term after it often finds the points in well under a second. Measured on
+    /// first passes made to miss (short lists for the term MIPs; the sample and 150-student
+    /// schools), eight plans took 200.8 s in all with 2,000 nodes, 90.0 s with 100 (one fell through
+    /// to the usual way: 33 s) and 76.7 s with 300, every plan within the gap (with 300: four
+    /// 2–18 points better than with 2,000, two 1–6 points worse). The sample over the short list
+    /// (the test of very large years): 12.5 → 4.8 s, the same plan. Plans whose first pass is within
+    /// the gap (20 generated schools of 100–300 students) do not re-plan and are unchanged.
+    static let replanNodes = 300
+
     struct Result {
         let values: [Double]
         let objective: Double
@@ -91,6 +103,7 @@ struct QuickYearPlan {
         termPlan.replansPairs = false
         termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), master.pricedValues)
         termPlan.firstPassNodeLimit = Self.firstPassNodes
+        termPlan.replanNodeLimit = Self.replanNodes
         if year.linear.columns.count > options.quickShortListColumns {
             termPlan.shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
             termPlan.shortListInFirstPassOnly = true

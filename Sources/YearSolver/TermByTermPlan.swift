@@ -25,6 +25,8 @@ struct TermByTermPlan {
     /// Nodes each first-pass term MIP may take, with no time share of its own (only the whole
     /// time limit): nil keeps ``nodeLimit`` and the time shares.
     var firstPassNodeLimit: Int?
+    /// Nodes each single-term re-plan after the first pass may take; nil: ``nodeLimit``.
+    var replanNodeLimit: Int?
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
@@ -105,7 +107,8 @@ struct TermByTermPlan {
                 // Enough to bring the year within the gap: the search stops when it finds that much.
                 let needed = bound / (1 + options.relativeGap) - current + 1e-6
                 guard let planned = try improver.planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
-                                                           useGuide: false, timeLimit: left(), improvementNeeded: needed) else { continue }
+                                                           useGuide: false, timeLimit: left(), nodeLimit: replanNodeLimit,
+                                                           improvementNeeded: needed) else { continue }
                 let replanned = choices.merging(planned) { $1 }
                 let value = objective(of: replanned, year)
                 if value > current + 1e-6 {
