@@ -27,6 +27,8 @@ struct TermByTermPlan {
     var firstPassNodeLimit: Int?
     /// Nodes each single-term re-plan after the first pass may take; nil: ``nodeLimit``.
     var replanNodeLimit: Int?
+    /// Whether each improvement pass re-plans the terms that fall furthest short of the guide first.
+    var replansByShortfall = false
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
@@ -102,7 +104,8 @@ struct TermByTermPlan {
         if shortListInFirstPassOnly { improver.shortList = nil }
         for pass in 0..<passes where !closeEnough(current) {
             let before = current
-            for group in neighbourhoods(terms) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
+            let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
+            for group in neighbourhoods(order) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
                 let others = choices.filter { !group.contains($0.key) }.map(\.value)
                 // Enough to bring the year within the gap: the search stops when it finds that much.
                 let needed = bound / (1 + options.relativeGap) - current + 1e-6
@@ -191,6 +194,23 @@ struct TermByTermPlan {
 
     private func objective(of choices: [TermID: TermChoice], _ year: YearModel) -> Double {
         year.linear.objectiveValue(Self.assemble(year, choices: Array(choices.values)))
+    }
+
+    /// The terms, those whose plan falls furthest short of the guide first: per term, the points of
+    /// the placements the guide takes there (by its weights) minus the plan's. A term that lost a
+    /// placement in the first pass is about a placement's weight short.
+    func byShortfall(_ terms: [TermID], _ choices: [TermID: TermChoice], _ year: YearModel) -> [TermID] {
+        guard let guide else { return terms }
+        let values = Self.assemble(year, choices: Array(choices.values))
+        var shortfall: [TermID: Double] = [:]
+        for (offset, candidate) in year.candidates.enumerated() {
+            let column = year.placementColumns[offset].index
+            shortfall[candidate.session.term, default: 0] += year.linear.columns[column].objective * (guide[offset] - values[column])
+        }
+        return terms.enumerated().sorted { a, b in
+            let (x, y) = (shortfall[a.element] ?? 0, shortfall[b.element] ?? 0)
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Groups of terms re-planned together, the others fixed: each term alone, then (if
