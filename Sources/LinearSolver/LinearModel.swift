@@ -59,11 +59,30 @@ public struct LinearModel: Sendable {
     public mutating func addRow(
         _ name: String, _ terms: [(ColumnID, Double)], lower: Double = -.infinity, upper: Double = .infinity
     ) {
-        var merged: [ColumnID: Double] = [:]
-        for (column, coefficient) in terms { merged[column, default: 0] += coefficient }
-        let kept = merged.filter { $0.value != 0 }.sorted { $0.key < $1.key }
-        rows.append(Row(name: name, lower: lower, upper: upper,
-                        terms: kept.map { (column: $0.key, coefficient: $0.value) }))
+        rows.append(Row(name: name, lower: lower, upper: upper, terms: Self.merged(terms)))
+    }
+
+    /// Terms in column order, repeats summed, zeros dropped. Sorting and merging neighbours, not a
+    /// dictionary: the year model at 2,000 students adds 815,000 rows (a dictionary per row took
+    /// 2.4 s of its 20 s build).
+    private static func merged(_ terms: [(ColumnID, Double)]) -> [(column: ColumnID, coefficient: Double)] {
+        var sorted = terms
+        if !zip(terms, terms.dropFirst()).allSatisfy({ $0.0 < $1.0 }) {
+            sorted.sort { $0.0 < $1.0 }
+        }
+        var kept: [(column: ColumnID, coefficient: Double)] = []
+        kept.reserveCapacity(sorted.count)
+        var k = 0
+        while k < sorted.count {
+            let column = sorted[k].0
+            var sum = 0.0
+            while k < sorted.count, sorted[k].0 == column {
+                sum += sorted[k].1
+                k += 1
+            }
+            if sum != 0 { kept.append((column, sum)) }
+        }
+        return kept
     }
 
     /// The same rows and bounds with another objective (one coefficient per column).

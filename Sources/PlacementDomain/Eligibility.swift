@@ -11,6 +11,12 @@ public enum Eligibility {
                                        in workspace: Workspace) -> EligibilityRule? {
         if !(student.terms.contains(term) && employer.terms.contains(term)
              && employer.days.contains(day) && student.days.contains(day)) { return .termsAndDays }
+        return firstBrokenEmployerRule(student, employer, in: workspace)
+    }
+
+    /// The first of rules 2–5 (those about the employer, whatever the day or term) that forbids
+    /// the employer for the student, or nil when none does.
+    public static func firstBrokenEmployerRule(_ student: Student, _ employer: Employer, in workspace: Workspace) -> EligibilityRule? {
         if !student.needs.isSubset(of: employer.features) { return .needs }
         if !acceptsPathwayAndYear(employer, student) { return .pathwayAndYear }
         guard let minutes = workspace.travelMinutes(student, employer), minutes <= student.maxTravelMinutes
@@ -33,14 +39,25 @@ public enum Eligibility {
     /// Every session (employer, day, term) open to the student under rules 1–5, in a fixed order.
     public static func eligibleSessions(for student: Student, in workspace: Workspace) -> [Session] {
         var sessions: [Session] = []
+        forEachEligibleSession(for: student, in: workspace) { _, session in sessions.append(session) }
+        return sessions
+    }
+
+    /// Calls `body` with each session open to the student under rules 1–5 (and the employer's
+    /// position in `workspace.employers`), in the order of ``eligibleSessions(for:in:)``.
+    /// Rules 2–5 are checked once per employer, not per term and day: at 2,000 students and 400
+    /// employers that is 0.8 million checks instead of 12 million.
+    public static func forEachEligibleSession(for student: Student, in workspace: Workspace,
+                                              _ body: (_ employerIndex: Int, _ session: Session) -> Void) {
+        let open = workspace.employers.indices.filter { firstBrokenEmployerRule(student, workspace.employers[$0], in: workspace) == nil }
         for term in workspace.terms where student.terms.contains(term.id) {
-            for employer in workspace.employers {
-                for day in Weekday.allCases where employer.capacity(of: Session(employer: employer.id, day: day, term: term.id)) > 0
-                    && firstBrokenRule(student, employer, day: day, term: term.id, in: workspace) == nil {
-                    sessions.append(Session(employer: employer.id, day: day, term: term.id))
+            for index in open where workspace.employers[index].terms.contains(term.id) {
+                let employer = workspace.employers[index]
+                for day in Weekday.allCases where employer.days.contains(day) && student.days.contains(day) {
+                    let session = Session(employer: employer.id, day: day, term: term.id)
+                    if employer.capacity(of: session) > 0 { body(index, session) }
                 }
             }
         }
-        return sessions
     }
 }
