@@ -99,11 +99,12 @@ struct SolveStrategy {
     private func solveLarge(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double],
                             start: Date) throws(LinearSolverError) -> Outcome? {
         let large = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start)
+        // Plans only: at 600 students the count proof takes longer than a what-if's whole re-plan.
+        let mostPlacements = options.current != nil ? nil
+            : MostPlacements.start(model, pools: pools, settings: workspace.settings, plan: greedyValues, seconds: options.timeLimit)
         guard model.linear.columns.count <= options.quickLargeYearColumns, options.current == nil, options.timeLimit >= 10 else {
-            return large.solve(model, greedy: greedy, greedyValues: greedyValues)
+            return withMostPlacements(large.solve(model, greedy: greedy, greedyValues: greedyValues), from: mostPlacements, model, start: start)
         }
-        let mostPlacements = MostPlacements.start(model, pools: pools, settings: workspace.settings, plan: greedyValues,
-                                                  seconds: options.timeLimit)
         guard let quick = try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: start)
             .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: options.timeLimit * 0.4) else {
             return withMostPlacements(large.solve(model, greedy: greedy, greedyValues: greedyValues), from: mostPlacements, model, start: start)

@@ -90,7 +90,8 @@ import WorkspaceImport
     }
 
     /// The sample school planned the large-year way: a valid plan, a bound no lower than the plan
-    /// the usual way proves, and the priced steps bring it far below the unpriced bound.
+    /// the usual way proves, the priced steps bring it far below the unpriced bound, and the most
+    /// placements possible are counted as the usual way counts them.
     @Test func theSampleSchoolPlannedTheLargeWay() throws {
         let workspace = try WorkspaceLoader.load(SampleRun.dataFolder)
         var options = PlanningOptions(timeLimit: 60)
@@ -106,6 +107,9 @@ import WorkspaceImport
         // and the subgradient alone: 412 placed, within 5.8 %).
         #expect(outcome.relativeGap < 0.015, "gap \(outcome.relativeGap)")
         #expect(outcome.plan.placements.count >= 420)
+        // The count proof runs beside the large way too: the same most-possible count as the usual way's.
+        #expect(outcome.mostPlacementsPossible != nil)
+        #expect(outcome.mostPlacementsPossible == usual.mostPlacementsPossible)
         // Same input, same plan.
         let again = try YearPlanner.plan(workspace, options: options)
         #expect(again.plan.placements.map { "\($0.student)|\($0.session)" } == outcome.plan.placements.map { "\($0.student)|\($0.session)" })
