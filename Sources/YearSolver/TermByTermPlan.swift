@@ -35,6 +35,16 @@ struct TermByTermPlan {
     /// Student neighbourhoods tried after the first pass (before any term is re-planned), with
     /// the master's priced values that choose them.
     var neighbourhoods: (search: StudentNeighbourhoods, pricedValues: [Double])?
+    /// Whether the student neighbourhoods come after the improvement passes instead of before them,
+    /// using only the time the passes leave (more than ``neighbourhoodsAfterPassesSeconds``), and
+    /// one more pass of single terms if they gain: the passes' plan is then kept as it was.
+    var neighbourhoodsAfterPasses = false
+    /// Time that must be left for the neighbourhoods after the passes: they get half of it and
+    /// usually end on their own budget (``StudentNeighbourhoods/attempts``) in 5–10 s, so that the
+    /// plan does not depend on the clock (the sample planned the large way has 9 s left: none; a
+    /// 450-student school 22 s). At 600 students (seed 1) the passes end within a second or two of
+    /// their share; neighbourhoods before them left the passes too little time (0.0201 % → 0.0528 %).
+    static let neighbourhoodsAfterPassesSeconds = 15.0
     /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
@@ -87,44 +97,54 @@ struct TermByTermPlan {
             current = greedy
         }
         report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
-        if let neighbourhoods, !closeEnough(current) {
+        /// Whether a few students' whole years re-planned at once gained anything.
+        func tryNeighbourhoods() throws(LinearSolverError) -> Bool {
+            guard let neighbourhoods, !closeEnough(current) else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
             let improved = try neighbourhoods.search.improve(year, values: values, pricedValues: neighbourhoods.pricedValues,
                                                              bound: bound, timeLimit: left() * 0.5)
             let replanned = Self.choices(from: improved, of: year, terms: Set(terms))
             let value = objective(of: replanned, year)
             debug("student neighbourhoods: \(value) after \(Date().timeIntervalSince(start)) s")
-            if value > current + 1e-6 {
-                choices = replanned
-                current = value
-                report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
-            }
+            guard value > current + 1e-6 else { return false }
+            choices = replanned
+            current = value
+            report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+            return true
         }
+        if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods() }
         var improver = self
         if shortListInFirstPassOnly { improver.shortList = nil }
-        for pass in 0..<passes where !closeEnough(current) {
-            let before = current
-            let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
-            for group in neighbourhoods(order) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
-                let others = choices.filter { !group.contains($0.key) }.map(\.value)
-                // Enough to bring the year within the gap: the search stops when it finds that much.
-                let needed = bound / (1 + options.relativeGap) - current + 1e-6
-                guard let planned = try improver.planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
-                                                           useGuide: false, timeLimit: left(), nodeLimit: replanNodeLimit,
-                                                           improvementNeeded: needed) else { continue }
-                let replanned = choices.merging(planned) { $1 }
-                let value = objective(of: replanned, year)
-                if value > current + 1e-6 {
-                    choices = replanned
-                    current = value
-                }
-                debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
-                report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
-            }
-            debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
-            if current <= before + 1e-6 { break }
+        try improve(passes: passes, pairs: replansPairs)
+        if neighbourhoodsAfterPasses, left() > Self.neighbourhoodsAfterPassesSeconds, try tryNeighbourhoods() {
+            try improve(passes: 1, pairs: false)
         }
         return Self.assemble(year, choices: Array(choices.values))
+
+        func improve(passes: Int, pairs: Bool) throws(LinearSolverError) {
+            for pass in 0..<passes where !closeEnough(current) {
+                let before = current
+                let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
+                for group in neighbourhoods(order, pairs: pairs) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
+                    let others = choices.filter { !group.contains($0.key) }.map(\.value)
+                    // Enough to bring the year within the gap: the search stops when it finds that much.
+                    let needed = bound / (1 + options.relativeGap) - current + 1e-6
+                    guard let planned = try improver.planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
+                                                               useGuide: false, timeLimit: left(), nodeLimit: replanNodeLimit,
+                                                               improvementNeeded: needed) else { continue }
+                    let replanned = choices.merging(planned) { $1 }
+                    let value = objective(of: replanned, year)
+                    if value > current + 1e-6 {
+                        choices = replanned
+                        current = value
+                    }
+                    debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
+                    report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+                }
+                debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
+                if current <= before + 1e-6 { break }
+            }
+        }
     }
 
     /// What-if: from the greedy plan when it keeps every current placement still allowed (else from
@@ -213,11 +233,10 @@ struct TermByTermPlan {
         }.map(\.element)
     }
 
-    /// Groups of terms re-planned together, the others fixed: each term alone, then (if
-    /// `replansPairs`) each pair.
-    private func neighbourhoods(_ terms: [TermID]) -> [Set<TermID>] {
+    /// Groups of terms re-planned together, the others fixed: each term alone, then (if `pairs`) each pair.
+    private func neighbourhoods(_ terms: [TermID], pairs: Bool) -> [Set<TermID>] {
         var groups = terms.map { Set([$0]) }
-        guard replansPairs else { return groups }
+        guard pairs else { return groups }
         if terms.count == 2 {
             groups.append(Set(terms))
         } else if terms.count > 2 {

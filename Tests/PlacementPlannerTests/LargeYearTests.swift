@@ -116,6 +116,30 @@ import WorkspaceImport
         #expect(again.bound == outcome.bound)
     }
 
+    /// When the large way's term passes end with time to spare, a few students' whole years
+    /// re-planned at once (as the quick way does) gain: the sample planned the large way (its passes
+    /// end on their node budgets after ~30 s here; the long time limit leaves room on a slower machine).
+    @Test func theLargeWayReplansStudentsYearsWithTimeToSpare() throws {
+        let workspace = try WorkspaceLoader.load(SampleRun.dataFolder)
+        var options = PlanningOptions(timeLimit: 120)
+        options.largeYearColumns = 0
+        let pools = StaffPools(workspace)
+        let year = YearPlanner.buildModel(workspace, pools: pools)
+        let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: year)
+        let greedyValues = TermByTermPlan.assemble(year, choices: Array(greedy.values))
+        func planned(studentsYears: Bool) -> (objective: Double, placed: Int) {
+            var large = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: Date())
+            large.replansStudentsYears = studentsYears
+            let outcome = large.solve(year, greedy: greedy, greedyValues: greedyValues)
+            #expect(year.linear.isFeasible(outcome.values))
+            return (outcome.objective, year.placementColumns.filter { outcome.values[$0.index] > 0.5 }.count)
+        }
+        let without = planned(studentsYears: false)
+        let with = planned(studentsYears: true)
+        #expect(with.objective > without.objective + 1, "with \(with), without \(without)")
+        #expect(with.placed >= without.placed)
+    }
+
     /// The master over whole student years prices the sample's places and escort days to within a
     /// hair of the relaxation's bound (the subgradient stopped 2.5 % above it), never below the
     /// best plan known, and its mix of years takes each student at most once a term.
