@@ -13,7 +13,8 @@ import PlacementDomain
 ///    says which placements the best mix of years uses.
 /// 3. A plan (not a what-if, whose greedy keeps current placements) from one-term MIPs over only
 ///    the placements that mix uses and the plan's own, guided by it (``TermByTermPlan``): a few
-///    thousand columns instead of 200,000.
+///    thousand columns instead of 200,000; with time to spare after its passes, a few students' whole
+///    years re-planned at once (``StudentNeighbourhoods``).
 /// 4. Where the term MIPs did not run (what-ifs): the greedy plan again with every option valued
 ///    at the master's prices (and chains), kept if better.
 /// 5. Only when the master could not be solved: the subgradient bound (``LagrangianBound``).

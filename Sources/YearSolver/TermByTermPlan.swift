@@ -32,8 +32,8 @@ struct TermByTermPlan {
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
-    /// Student neighbourhoods tried after the first pass (before any term is re-planned), with
-    /// the master's priced values that choose them.
+    /// Student neighbourhoods tried after the first pass (before any term is re-planned, unless
+    /// ``neighbourhoodsAfterPasses``), with the master's priced values that choose them.
     var neighbourhoods: (search: StudentNeighbourhoods, pricedValues: [Double])?
     /// Whether the student neighbourhoods come after the improvement passes instead of before them,
     /// using only the time the passes leave (more than ``neighbourhoodsAfterPassesSeconds``), and
