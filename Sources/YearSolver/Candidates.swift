@@ -68,9 +68,12 @@ enum CandidateFinder {
                 let isHistory = !history.isEmpty && history.contains(Placement(student: student.id, session: session))
                 guard isHistory || (!frozenTerms.contains(session.term)
                                     && pools.canEverEscort(student, on: session.day, in: session.term)) else { return }
-                let employer = workspace.employers[employerIndex]
-                let facts = known[employerIndex] ?? (workspace.travelMinutes(student, employer)!, student.interestPoints(for: employer.sector))
-                known[employerIndex] = facts
+                let facts = known[employerIndex] ?? {
+                    let employer = workspace.employers[employerIndex]
+                    let found = (minutes: workspace.travelMinutes(student, employer)!, points: student.interestPoints(for: employer.sector))
+                    known[employerIndex] = found
+                    return found
+                }()
                 var found = Candidate(student: shared, employer: employers[employerIndex], session: session, travelMinutes: facts.minutes,
                                       interestPoints: facts.points, isHistory: isHistory)
                 if current != nil {

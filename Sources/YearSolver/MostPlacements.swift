@@ -61,8 +61,9 @@ final class MostPlacements: @unchecked Sendable {
                                     objective: perPlacement)
                     .solve(start: plan, target: 0, relativeGap: 0, seconds: seconds, shouldStop: { false })
             }
-            proof.lock.withLock { proof.quick = nothingToPlace ? 0 : master.flatMap { $0.bound.isFinite ? Self.rounded($0.bound) : nil } }
-            debug("count proof: \(proof.lock.withLock { proof.quick }.map(String.init) ?? "none") after \(Date().timeIntervalSince(started)) s")
+            let count = nothingToPlace ? 0 : master.flatMap { $0.bound.isFinite ? Self.rounded($0.bound) : nil }
+            proof.lock.withLock { proof.quick = count }
+            debug("count proof: \(count.map(String.init) ?? "none") after \(Date().timeIntervalSince(started)) s")
             proof.quickDone.signal()
             guard proof.decided.wait(timeout: .now() + max(0, seconds)) == .success,
                   proof.lock.withLock({ proof.wantExact }) else { return }
