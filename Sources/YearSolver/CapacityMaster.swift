@@ -30,6 +30,9 @@ struct CapacityMaster {
     /// Per column, the master's rows it is in (capacities first, then supplies) with its
     /// coefficient, as compressed arrays (an array per column cost 100+ MB at 2,000 students).
     private let rowsOfColumn: ColumnRows
+    /// Priced rows (positions among the bound's) the master's program leaves out but whose price is
+    /// known: a what-if's `moved + kept ≤ duties before` rows, at the move's worth (``movePrices(_:lagrangian:objective:)``).
+    private let fixedPrices: [(row: Int, price: Double)]
 
     /// - Parameter smallGroups: charge shared students at sessions for fewer than R at the
     ///   session's capacity (``YearModel/sharedGroupSize(ratio:capacity:)``), not R: a tighter bound
@@ -40,7 +43,8 @@ struct CapacityMaster {
          smallGroups: Bool = true) {
         self.lagrangian = lagrangian
         let escorted = Self.escortedPlacements(year, ratio: settings.sharedEscortRatio, smallGroups: smallGroups)
-        self.objective = Self.chargingEscorts(objective, escorted, year, penalty: settings.escortPenalty)
+        let charged = Self.chargingEscorts(objective, escorted, year, penalty: settings.escortPenalty)
+        self.objective = charged
         var capacityRows: [Int] = []
         var entries: [ColumnRows.Entry] = []
         for row in 0..<lagrangian.pricedRows where lagrangian.rowUpper[row].isFinite && !lagrangian.rowLower[row].isFinite {
@@ -53,6 +57,7 @@ struct CapacityMaster {
         self.capacityRows = capacityRows
         supplyUpper = Self.addEscortSupply(escorted, pools: pools, first: capacityRows.count, to: &entries)
         rowsOfColumn = ColumnRows(entries, columns: objective.count)
+        fixedPrices = Self.movePrices(year, lagrangian: lagrangian, objective: charged)
     }
 
     /// Every plan sends at least one escort per one-to-one student at a session and one per R
@@ -66,6 +71,23 @@ struct CapacityMaster {
         for placement in escorted { charged[placement.column] -= penalty * placement.share }
         for escort in year.escortColumns { charged[escort.column.index] += penalty }
         return charged
+    }
+
+    /// A what-if rewards a member of staff who loses their duty and escorts somewhere new that day
+    /// (`moved`, worth w, with `moved + Σ kept ≤ duties before`); kept escorts are worth more than w.
+    /// At price 0 on that row each pool-day's moves went to their upper bound, as if every duty both
+    /// stayed and moved: the sample's what-ifs (128 duties, w = 0.5) had their bound 64 points too high,
+    /// twice the plan's gap, so a what-if re-planning every term was never proven by it and fell to
+    /// the relaxation over every placement (22 s, where the plan itself took 0.7 s). Priced at w the
+    /// moves gain nothing and each kept escort w less, plus w per duty before: the pool-day's
+    /// best exactly (a proven bound at any price ≥ 0). Under another objective (the count proof's,
+    /// where moves are worth nothing) the price is the move's worth there.
+    private static func movePrices(_ year: YearModel, lagrangian: LagrangianBound, objective: [Double]) -> [(row: Int, price: Double)] {
+        guard !year.escortMoveRows.isEmpty else { return [] }
+        let position = Dictionary(uniqueKeysWithValues: lagrangian.pricedRowIndices.enumerated().map { ($1, $0) })
+        return year.escortMoveRows.compactMap { entry in
+            position[entry.row].map { ($0, max(0, objective[entry.moved.index])) }
+        }
     }
 
     /// A placement of a student who needs an escort, at a session with the model's escort rows
@@ -308,6 +330,7 @@ struct CapacityMaster {
     private func priced(at duals: [Double]) -> LagrangianBound.Evaluation {
         var prices = [Double](repeating: 0, count: lagrangian.pricedRows)
         for (number, row) in capacityRows.enumerated() { prices[row] = duals[number] }
+        for fixed in fixedPrices { prices[fixed.row] = fixed.price }
         var values = objective
         var supplyTotal = 0.0
         for (number, upper) in supplyUpper.enumerated() { supplyTotal += duals[capacityRows.count + number] * upper }

@@ -17,6 +17,9 @@ struct YearModel {
     /// What-if: members of a pool whose duty that day has gone and who escort at a new session that
     /// day instead, at most as many as have gone and as go somewhere new (``YearModelBuilder/rewardEscortMoves(of:)``).
     var escortMoveColumns: [(column: LinearModel.ColumnID, escorts: [LinearModel.ColumnID], kept: [LinearModel.ColumnID], before: Double)] = []
+    /// What-if: each pool-day's `moved + kept ≤ duties before` row (by index) with its `moved` column,
+    /// whose worth prices the row in a bound over whole student years (``CapacityMaster``).
+    var escortMoveRows: [(row: Int, moved: LinearModel.ColumnID)] = []
     /// Extra placements of a student in one sector, over the candidates of that sector.
     var sectorRepeatColumns: [(student: StudentID, sector: String, candidates: [Int], column: LinearModel.ColumnID)] = []
     /// Rows that concern one student only (rules 6 and 7, sector repeats): the Lagrangian bound

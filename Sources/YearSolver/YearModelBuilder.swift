@@ -107,6 +107,7 @@ struct YearModelBuilder {
             let kept = escorts.compactMap { keptOf[$0] }
             let moved = model.linear.addColumn("movedEscorts[\(pool.shortName),\(pool.term),\(pool.day.rawValue)]", kind: .continuous,
                                                upper: Double(before), objective: weight)
+            model.escortMoveRows.append((model.linear.rows.count, moved))
             model.linear.addRow("movedFromGone[\(pool.shortName),\(pool.term),\(pool.day.rawValue)]",
                                 [(moved, 1)] + kept.map { ($0, 1) }, upper: Double(before))
             model.linear.addRow("movedToNew[\(pool.shortName),\(pool.term),\(pool.day.rawValue)]",
