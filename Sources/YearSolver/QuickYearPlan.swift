@@ -10,7 +10,8 @@ import PlacementDomain
 ///    student-term's best priced value (and the greedy plan's, the master's): its interior point
 ///    is the guide. (It is no bound: the placements left out would score more.)
 /// 3. One-term MIPs guided by it (``TermByTermPlan``; each ends on ``firstPassNodes``, over the short
-///    relaxation's placements only above ``shortListAbove`` columns); when not within the gap, a few
+///    relaxation's placements only above ``shortListAbove`` columns; below it a pass over those
+///    alone runs beside it on the second core, ``ShortListFirstPass``); when not within the gap, a few
 ///    students' whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's
 ///    prices), then one pass of single-term re-plans over every placement, the term furthest short
 ///    of the guide first (each ending on ``replanNodes``).
@@ -106,21 +107,33 @@ struct QuickYearPlan {
             }
             fallback = whole.choices
         }
+        let shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
+        let race = year.linear.columns.count > options.quickShortListColumns ? nil
+            : ShortListFirstPass.start(year, workspace: workspace, pools: pools, options: options, guide: guide,
+                                       shortList: shortList, bound: bound, fallback: fallback,
+                                       timeLimit: max(1, timeLimit - elapsed()))
+        // Stopped once the short list's pass has a plan within the gap: that plan is returned.
+        var everyPlacement = options
+        everyPlacement.shouldStop = { [race, options] in options.shouldStop?() == true || race?.hasPlan == true }
         // Single terms only: re-planning a pair can take 20 s for nothing (a generated 150-student
         // school), and the usual way re-plans pairs if this plan is not close enough.
-        var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
+        var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: everyPlacement, guide: guide, solveStart: start)
         termPlan.replansPairs = false
-        termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), master.pricedValues)
+        termPlan.neighbourhoods = (StudentNeighbourhoods(options: everyPlacement), master.pricedValues)
         termPlan.firstPassNodeLimit = Self.firstPassNodes
         termPlan.replanNodeLimit = Self.replanNodes
         // The term that lost points first: eight first passes made to miss were re-planned in 79.0 s in
         // all in term order, 46.7 s this way (g150 seed 5: summer had lost the placement; 17.9 → 9.6 s).
         termPlan.replansByShortfall = true
         if year.linear.columns.count > options.quickShortListColumns {
-            termPlan.shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
+            termPlan.shortList = shortList
             termPlan.shortListInFirstPassOnly = true
         }
         let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
+        if let shortListPlan = race?.wait() {
+            debug("quick: the short list's plan \(shortListPlan.objective) after \(elapsed()) s")
+            return shortListPlan
+        }
         guard year.linear.isFeasible(values) else { return nil }
         let planned = year.linear.objectiveValue(values)
         debug("quick: plan \(planned) after \(elapsed()) s")

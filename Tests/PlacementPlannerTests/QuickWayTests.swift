@@ -16,19 +16,8 @@ import WorkspaceImport
         let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 150, employers: 30, staff: 20, sites: 1,
                                                                        terms: 3, seed: 9))
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-unstable-guide"))
-        let pools = StaffPools(workspace)
-        let model = YearPlanner.buildModel(workspace, pools: pools)
-        let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
-        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
-        try #require(model.linear.isFeasible(greedyValues))
         let options = PlanningOptions(timeLimit: 120)
-        let quick = QuickYearPlan(workspace: workspace, pools: pools, options: options, start: Date())
-
-        let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: workspace.settings,
-                                        objective: model.linear.columns.map(\.objective))
-            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: 60,
-                   shouldStop: { false })
-        let short = quick.shortRelaxation(model, master: master, greedyValues: greedyValues)
+        let (model, greedy, greedyValues, quick, short) = try QuickStart(workspace, options: options).parts
         let guide = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false, guideOnly: true)
         #expect(guide.solved && !guide.isBound, "this school's interior point should stop on instability (the case under test)")
         let strict = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false)
@@ -38,6 +27,37 @@ import WorkspaceImport
         #expect(model.linear.isFeasible(planned.values))
         #expect(relative(planned.bound, above: planned.objective) <= options.relativeGap,
                 "plan \(planned.objective), master's bound \(planned.bound)")
+    }
+
+    /// The short list's first pass beside the pass over every placement: on a generated school where
+    /// it is within the gap (150 students, seed 6) its plan is the quick plan; on the sample, where it
+    /// loses a placement, it steps aside and the quick plan is the one over every placement.
+    @Test func theShortListPassPlansOnlyWhenWithinTheGap() throws {
+        let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 150, employers: 30, staff: 20, sites: 1,
+                                                                       terms: 3, seed: 6))
+        let generated = try WorkspaceLoader.load(try writeFiles(files, label: "generated-short-list-pass"))
+        let sample = try SampleRun.shared.get().workspace
+        for (workspace, expectPlan) in [(generated, true), (sample, false)] {
+            let options = PlanningOptions(timeLimit: 60)
+            let start = try QuickStart(workspace, options: options)
+            let (model, greedy, greedyValues, quick, short) = start.parts
+            let relaxation = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false, guideOnly: true)
+            try #require(relaxation.solved)
+            let pass = ShortListFirstPass.start(model, workspace: workspace, pools: start.pools, options: options,
+                                                guide: model.placementColumns.map { relaxation.values[$0.index] },
+                                                shortList: model.placementColumns.map { short.model.columns[$0.index].upper > 0.5 },
+                                                bound: start.master.bound, fallback: greedy, timeLimit: 60)
+            let planned = pass.wait()
+            #expect((planned != nil) == expectPlan)
+            #expect(pass.hasPlan == expectPlan)
+            if let planned {
+                #expect(model.linear.isFeasible(planned.values))
+                #expect(relative(start.master.bound, above: planned.objective) <= options.relativeGap)
+            }
+            let plan = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 48))
+            #expect(relative(plan.bound, above: plan.objective) <= options.relativeGap)
+            if let planned { #expect(plan.values == planned.values) }
+        }
     }
 
     /// From the greedy plan of the sample school (far from the bound), re-planning a few students'
@@ -114,5 +134,35 @@ import WorkspaceImport
             choices[term]!.placements.remove(TermByTermPlan.key(candidate))
             #expect(plan.byShortfall(terms, choices, model).first == term, "a placement taken out of \(term.rawValue)")
         }
+    }
+}
+
+/// What the quick way has before its term MIPs: the year model, the greedy plan, the master's bound
+/// and the short relaxation's model.
+private struct QuickStart {
+    let pools: StaffPools
+    let model: YearModel
+    let greedy: [TermID: TermByTermPlan.TermChoice]
+    let greedyValues: [Double]
+    let quick: QuickYearPlan
+    let master: CapacityMaster.Result
+    let short: (model: LinearModel, kept: Int)
+
+    init(_ workspace: Workspace, options: PlanningOptions) throws {
+        pools = StaffPools(workspace)
+        model = YearPlanner.buildModel(workspace, pools: pools)
+        greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
+        greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
+        try #require(model.linear.isFeasible(greedyValues))
+        quick = QuickYearPlan(workspace: workspace, pools: pools, options: options, start: Date())
+        master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: workspace.settings,
+                                    objective: model.linear.columns.map(\.objective))
+            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: 60,
+                   shouldStop: { false })
+        short = quick.shortRelaxation(model, master: master, greedyValues: greedyValues)
+    }
+
+    var parts: (YearModel, [TermID: TermByTermPlan.TermChoice], [Double], QuickYearPlan, (model: LinearModel, kept: Int)) {
+        (model, greedy, greedyValues, quick, short)
     }
 }
