@@ -130,12 +130,13 @@ struct QuickYearPlan {
             termPlan.shortListInFirstPassOnly = true
         }
         let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
-        if let shortListPlan = race?.wait() {
-            debug("quick: the short list's plan \(shortListPlan.objective) after \(elapsed()) s")
-            return shortListPlan
+        let shortListPlan = race?.wait()
+        let planned = year.linear.isFeasible(values) ? year.linear.objectiveValue(values) : -.infinity
+        if let shortListPlan, shortListPlan.withinGap || shortListPlan.plan.objective > planned {
+            debug("quick: the short list's plan \(shortListPlan.plan.objective) after \(elapsed()) s")
+            return shortListPlan.plan
         }
-        guard year.linear.isFeasible(values) else { return nil }
-        let planned = year.linear.objectiveValue(values)
+        guard planned.isFinite else { return nil }
         debug("quick: plan \(planned) after \(elapsed()) s")
         return Result(values: values, objective: planned, bound: max(bound, planned),
                       choices: TermByTermPlan.choices(from: values, of: year, terms: Set(workspace.terms.map(\.id))))
