@@ -75,6 +75,13 @@ struct QuickYearPlan {
         let choices: [TermID: TermByTermPlan.TermChoice]
     }
 
+    /// A valid plan's values as a result, its choices read from them.
+    static func result(_ values: [Double], objective: Double, masterBound: Double, year: YearModel,
+                       workspace: Workspace) -> Result {
+        Result(values: values, objective: objective, bound: max(masterBound, objective),
+               choices: TermByTermPlan.choices(from: values, of: year, terms: Set(workspace.terms.map(\.id))))
+    }
+
     private func elapsed() -> Double { Date().timeIntervalSince(start) }
 
     /// - Parameter greedyValues: the greedy plan as column values, already checked valid by the caller.
@@ -138,8 +145,7 @@ struct QuickYearPlan {
         }
         guard planned.isFinite else { return nil }
         debug("quick: plan \(planned) after \(elapsed()) s")
-        return Result(values: values, objective: planned, bound: max(bound, planned),
-                      choices: TermByTermPlan.choices(from: values, of: year, terms: Set(workspace.terms.map(\.id))))
+        return Self.result(values, objective: planned, masterBound: bound, year: year, workspace: workspace)
     }
 
     /// The short relaxation's point as a plan, when every integer column came out whole (within

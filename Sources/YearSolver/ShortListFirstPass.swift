@@ -20,7 +20,6 @@ final class ShortListFirstPass: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: QuickYearPlan.Result?
     private var withinGap = false
-    private var finished = false
 
     /// Whether the calling thread is a short-list pass's (marked in its thread dictionary: on Linux
     /// `Thread.current.name` gives the process's name).
@@ -48,15 +47,12 @@ final class ShortListFirstPass: @unchecked Sendable {
                year.linear.isFeasible(values) {
                 let objective = year.linear.objectiveValue(values)
                 debug("quick: short-list first pass \(objective) after \(Date().timeIntervalSince(started)) s")
-                planned = QuickYearPlan.Result(values: values, objective: objective, bound: max(bound, objective),
-                                               choices: TermByTermPlan.choices(from: values, of: year,
-                                                                               terms: Set(workspace.terms.map(\.id))))
+                planned = QuickYearPlan.result(values, objective: objective, masterBound: bound, year: year, workspace: workspace)
             }
             let close = planned.map { relative(bound, above: $0.objective) <= options.relativeGap } ?? false
             pass.lock.withLock {
                 pass.result = planned
                 pass.withinGap = close
-                pass.finished = true
             }
             pass.done.signal()
         }
@@ -65,9 +61,9 @@ final class ShortListFirstPass: @unchecked Sendable {
         return pass
     }
 
-    /// Waits for the pass to end; its valid plan, if any, and whether that is within the gap.
+    /// Waits for the pass to end (call once); its valid plan, if any, and whether that is within the gap.
     func wait() -> (plan: QuickYearPlan.Result, withinGap: Bool)? {
-        if !lock.withLock({ finished }) { done.wait() }
+        done.wait()
         return lock.withLock { result.map { ($0, withinGap) } }
     }
 }

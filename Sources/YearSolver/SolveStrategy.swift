@@ -32,11 +32,13 @@ struct SolveStrategy {
         var mostPlacements: Int?
     }
 
-    /// The quick way's plan as an outcome, proven when within the gap of the master's bound.
-    private func outcome(of quick: QuickYearPlan.Result, start: Date) -> Outcome {
-        Outcome(values: quick.values, objective: quick.objective, bound: quick.bound,
-                provenWithinGap: relative(quick.bound, above: quick.objective) <= options.relativeGap,
-                seconds: Date().timeIntervalSince(start))
+    /// The quick way's plan as an outcome, proven when within the gap of the master's bound (or of
+    /// `bound`, a tighter one found since).
+    private func outcome(of quick: QuickYearPlan.Result, bound: Double? = nil, start: Date) -> Outcome {
+        let bound = max(bound ?? quick.bound, quick.objective)
+        return Outcome(values: quick.values, objective: quick.objective, bound: bound,
+                       provenWithinGap: relative(bound, above: quick.objective) <= options.relativeGap,
+                       seconds: Date().timeIntervalSince(start))
     }
 
     /// The outcome with the count proof's answer for its plan (no waiting when asked to stop).
@@ -155,8 +157,7 @@ struct SolveStrategy {
         let bound = min(relaxation.solved ? relaxation.objective : .infinity, quick?.bound ?? .infinity)
         debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         if let quick, relative(bound, above: quick.objective) <= options.relativeGap {
-            return Outcome(values: quick.values, objective: quick.objective, bound: max(bound, quick.objective),
-                           provenWithinGap: true, seconds: elapsed())
+            return outcome(of: quick, bound: bound, start: start)
         }
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
         let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
