@@ -29,6 +29,10 @@ struct TermByTermPlan {
     var replanNodeLimit: Int?
     /// Whether each improvement pass re-plans the terms that fall furthest short of the guide first.
     var replansByShortfall = false
+    /// Points below the bound beyond which the first pass's plan is not re-planned at all; nil: always re-planned.
+    var improvesWithin: Double?
+    /// Re-plans (of a term or a pair) allowed over all improvement passes; nil: no limit.
+    var replansAtMost: Int?
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
@@ -115,17 +119,20 @@ struct TermByTermPlan {
         if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods() }
         var improver = self
         if shortListInFirstPassOnly { improver.shortList = nil }
-        try improve(passes: passes, pairs: replansPairs)
+        if improvesWithin.map({ bound - current <= $0 }) ?? true { try improve(passes: passes, pairs: replansPairs) }
         if neighbourhoodsAfterPasses, left() > Self.neighbourhoodsAfterPassesSeconds, try tryNeighbourhoods() {
             try improve(passes: 1, pairs: false)
         }
         return Self.assemble(year, choices: Array(choices.values))
 
         func improve(passes: Int, pairs: Bool) throws(LinearSolverError) {
-            for pass in 0..<passes where !closeEnough(current) {
+            var replans = 0
+            for pass in 0..<passes where !closeEnough(current) && replans < replansAtMost ?? .max {
                 let before = current
                 let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
-                for group in neighbourhoods(order, pairs: pairs) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current) {
+                for group in neighbourhoods(order, pairs: pairs) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current)
+                    && replans < replansAtMost ?? .max {
+                    replans += 1
                     let others = choices.filter { !group.contains($0.key) }.map(\.value)
                     // Enough to bring the year within the gap: the search stops when it finds that much.
                     let needed = bound / (1 + options.relativeGap) - current + 1e-6

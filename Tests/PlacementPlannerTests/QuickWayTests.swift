@@ -31,13 +31,17 @@ import WorkspaceImport
 
     /// The short list's first pass beside the pass over every placement: on a generated school where
     /// it is within the gap (150 students, seed 6) its plan is the quick plan; on the sample, where it
-    /// loses a placement, it steps aside and the quick plan is the one over every placement.
+    /// loses a placement, so is its plan once the term furthest short is re-planned over every
+    /// placement (without that re-plan it misses: 424,557.56); on a school where it loses two (seed 1),
+    /// it steps aside and the quick plan is the one over every placement.
     @Test func theShortListPassPlansOnlyWhenWithinTheGap() throws {
-        let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 150, employers: 30, staff: 20, sites: 1,
-                                                                       terms: 3, seed: 6))
-        let generated = try WorkspaceLoader.load(try writeFiles(files, label: "generated-short-list-pass"))
+        func generated(seed: UInt64) throws -> Workspace {
+            let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 150, employers: 30, staff: 20, sites: 1,
+                                                                           terms: 3, seed: seed))
+            return try WorkspaceLoader.load(try writeFiles(files, label: "generated-short-list-pass-\(seed)"))
+        }
         let sample = try SampleRun.shared.get().workspace
-        for (workspace, expectPlan) in [(generated, true), (sample, false)] {
+        for (workspace, expectPlan) in [(try generated(seed: 6), true), (sample, true), (try generated(seed: 1), false)] {
             let options = PlanningOptions(timeLimit: 60)
             let start = try QuickStart(workspace, options: options)
             let (model, greedy, greedyValues, quick, short) = start.parts
@@ -54,7 +58,8 @@ import WorkspaceImport
             if expectPlan { #expect(relative(start.master.bound, above: ended.plan.objective) <= options.relativeGap) }
             let plan = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 48))
             #expect(relative(plan.bound, above: plan.objective) <= options.relativeGap)
-            if expectPlan { #expect(plan.values == ended.plan.values) }
+            let same = plan.values == ended.plan.values
+            if expectPlan { #expect(same, "quick plan \(plan.objective), the short list's \(ended.plan.objective)") }
         }
     }
 
