@@ -18,7 +18,8 @@ import PlacementDomain
 ///
 /// Why: on the sample school the relaxation over every placement took 5.5 s of a 7–10 s plan; over
 /// the 2,950 placements within 2 points it takes 1 s and guides the term MIPs well enough
-/// (425,549.52, within 0.0095 % of the master's bound 425,590.07, 3 s in all). When this plan is
+/// (425,549.52 over every placement, within 0.0095 % of the master's bound 425,590.07, 3 s in all;
+/// since session 16 the short list's pass with one term re-planned, 425,561.87, 2 s). When this plan is
 /// not within the gap of the master's bound the usual way goes on from it (``SolveStrategy``).
 struct QuickYearPlan {
     let workspace: Workspace
