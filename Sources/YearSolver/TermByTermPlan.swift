@@ -29,6 +29,9 @@ struct TermByTermPlan {
     var replanNodeLimit: Int?
     /// Whether each improvement pass re-plans the terms that fall furthest short of the guide first.
     var replansByShortfall = false
+    /// Asked once, after a first pass not within the gap, for a bound tighter than the one given,
+    /// from that pass's plan (its column values): the rest of the search works to the lower of the two.
+    var tighterBound: (([Double]) throws(LinearSolverError) -> Double?)?
     /// Points below the bound beyond which the first pass's plan is not re-planned at all; nil: always re-planned.
     var improvesWithin: Double?
     /// Re-plans (of a term or a pair) allowed over all improvement passes; nil: no limit.
@@ -77,6 +80,7 @@ struct TermByTermPlan {
     func values(for year: YearModel, bound: Double, fallback: [TermID: TermChoice], timeLimit: Double,
                 passes: Int = 3) throws(LinearSolverError) -> [Double] {
         let start = Date()
+        var bound = bound
         func closeEnough(_ objective: Double) -> Bool {
             relative(bound, above: objective) <= options.relativeGap
         }
@@ -99,6 +103,11 @@ struct TermByTermPlan {
         if greedy > current {
             choices = fallback
             current = greedy
+        }
+        if let tighterBound, options.shouldStop?() != true, !closeEnough(current),
+           let tighter = try tighterBound(Self.assemble(year, choices: Array(choices.values))), tighter < bound {
+            debug("term by term: a tighter bound \(tighter) after \(Date().timeIntervalSince(start)) s")
+            bound = tighter
         }
         report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
         /// Whether a few students' whole years re-planned at once gained anything.
