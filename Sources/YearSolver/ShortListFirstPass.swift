@@ -3,13 +3,14 @@ import LinearSolver
 import PlacementDomain
 
 /// The quick way's first pass of term MIPs over the short relaxation's placements only, run on the
-/// second core beside the first pass over every placement; when it misses the gap by about a
-/// placement, one term re-planned over every placement (``repairWithin``). When its plan is within the gap of the
-/// master's bound it is the quick plan and the other pass is stopped; else the other pass's plan
-/// is used as before, unless the short list's plan scores more (a pass stopped by Ctrl-C or the
-/// time limit falls back to the greedy plan: stopped at 1.9 s the sample wrote 401,368.85, 6 % from
-/// the bound, where the short list's pass had 424,557.56). Which plan is returned never depends on
-/// which pass ends first (each ends on its node budget), so the same school still gets the same plan.
+/// second core beside the first pass over every placement (when it misses the gap by about a
+/// placement, it re-plans one term over every placement: ``repairWithin``). When its plan is within
+/// the gap of the master's bound it is the quick plan and the other pass is stopped; else the other
+/// pass's plan is used as before, unless the short list's plan scores more (a pass stopped by
+/// Ctrl-C or the time limit falls back to the greedy plan: stopped at 1.9 s the sample wrote
+/// 401,368.85, 6 % from the bound, where the short list's pass had 424,557.56). Which plan is
+/// returned never depends on which pass ends first (each ends on its node budget), so the same
+/// school still gets the same plan.
 ///
 /// Why: the short list's term MIPs are several times faster, but its plan misses the gap on some
 /// schools (the sample loses a placement, 424,557.56), where waiting for it first would cost time.
@@ -27,15 +28,16 @@ final class ShortListFirstPass: @unchecked Sendable {
     static var isRunningHere: Bool { Thread.current.threadDictionary[marker] != nil }
     private static let marker = "PlacementPlanner.ShortListFirstPass"
 
-    /// When the pass's plan misses the gap by at most this many placements' worth, the term furthest
-    /// short of the guide is re-planned over every placement (once, ending on
-    /// ``QuickYearPlan/replanNodes``), and the plan is then judged. Measured (2 cores, release `plan`):
-    /// the sample's pass loses one placement (1,032 points short); re-planning summer wins it back and
-    /// more, 425,561.87 (0.0066 %) 0.7 s after the relaxation, where the pass over every placement
-    /// ends 0.93 s after it at 425,549.52: `plan` 2.1–2.7 → 1.8–2.0 s. A generated 150-student school
-    /// (seed 3) 4.0 → 2.6–2.8 s. Not more: a 250-student school whose pass missed by 5 placements
-    /// re-planned all three terms for nothing in 11.5 s (4.4 → 15.7 s), its other pass within the gap
-    /// long before. The cost is waiting: a 100-student school's repair ends 0.15 s after the other pass.
+    /// When the pass's plan misses the gap by at most this many placements' worth, the term
+    /// furthest short of the guide is re-planned over every placement (once, ending on
+    /// ``QuickYearPlan/replanNodes``), and the plan is then judged. Measured (2 cores, release
+    /// `plan`): the sample's pass loses one placement (1,032 points short); re-planning summer wins
+    /// it back and more, 425,561.87 (0.0066 %) 0.7 s after the relaxation, where the pass over
+    /// every placement ends 0.93 s after it at 425,549.52: `plan` 2.26–2.38 → 1.98–2.20 s (five
+    /// runs each). A generated 150-student school (seed 3) 4.0 → 2.6–2.8 s. Not more: a 250-student
+    /// school whose pass missed by 5 placements re-planned all three terms for nothing in 11.5 s
+    /// (4.4 → 15.7 s), its other pass within the gap long before. The cost is waiting: a
+    /// 100-student school's repair ends 0.15 s after the other pass.
     static let repairWithin = 1.5
 
     /// Whether the short-list pass has ended with a plan within the gap (the other pass may stop).

@@ -7,7 +7,8 @@ import WorkspaceImport
 
 /// What-ifs that re-plan the sample's whole year (from its first term): the master's bound prices
 /// the escort-move rows, the quick way keeps a relaxation that came out whole, and the plan is
-/// proven within the gap. Before, these took 16–28 s and one was not proven at all.
+/// proven within the gap (on a generated school too, by the relaxation started from the first
+/// pass). Before, these took 16–28 s and one was not proven at all.
 @Suite struct WholeYearWhatIfTests {
     /// The what-if model anchored to the sample's own plan, with nothing changed: the master's bound
     /// comes within 0.01 % of that plan (it was 0.018 % above, every move row left unpriced).
