@@ -78,6 +78,16 @@ struct FixedColumnsRemoved {
         return full
     }
 
+    /// A basis of the original model from the reduced model's: rows left out basic (they always
+    /// hold), substituted columns fixed.
+    func expand(_ basis: SimplexBasis, rowCount: Int) -> SimplexBasis {
+        var rows = [SimplexBasis.Status](repeating: .basic, count: rowCount)
+        for (reducedIndex, original) in originalRow.enumerated() { rows[original] = basis.rows[reducedIndex] }
+        var columns = [SimplexBasis.Status](repeating: .fixed, count: originalColumn.count + fixedValues.count)
+        for (reducedIndex, original) in originalColumn.enumerated() { columns[original] = basis.columns[reducedIndex] }
+        return SimplexBasis(rows: rows, columns: columns)
+    }
+
     /// Row duals of the original model from the reduced model's (0 for rows left out).
     func expandRows(_ duals: [Double], count: Int) -> [Double] {
         guard !duals.isEmpty else { return [] }

@@ -79,6 +79,12 @@ public final class GrowingLP {
         return rowCount - 1
     }
 
+    /// Starts the next solve at `basis` (rows and columns in the order added); false (GLPK's
+    /// standard basis set instead) when it does not fit or cannot be factorised.
+    public func startAt(_ basis: SimplexBasis) throws(LinearSolverError) -> Bool {
+        SimplexBasis.apply(basis, to: try live())
+    }
+
     /// Simplex iterations made so far, over every solve: a measure of work that, unlike the clock,
     /// is the same on every machine.
     public var iterations: Int { problem.map { Int(glp_get_it_cnt($0)) } ?? 0 }

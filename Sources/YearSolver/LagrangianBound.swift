@@ -191,6 +191,9 @@ struct LagrangianBound {
         return direction
     }
 
+    /// A price for a priced row made valid: ≥ 0 only on an upper bound, ≤ 0 only on a lower one.
+    func clamped(_ price: Double, row: Int) -> Double { project(price, row: row) }
+
     /// Prices on upper bounds are ≥ 0, on lower bounds ≤ 0.
     private func project(_ price: Double, row: Int) -> Double {
         if price > 0 { return rowUpper[row].isFinite ? price : 0 }

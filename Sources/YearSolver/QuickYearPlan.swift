@@ -74,6 +74,10 @@ struct QuickYearPlan {
         let bound: Double
         /// The plan as term choices, for the usual way to start from.
         let choices: [TermID: TermByTermPlan.TermChoice]
+        /// Per placement (``YearModel/placementColumns`` order), whether the short relaxation kept it.
+        var shortList: [Bool]?
+        /// A what-if's relaxation over every placement, when the term passes asked for it.
+        var relaxation: SiftedRelaxation.Result?
     }
 
     /// A valid plan's values as a result, its choices read from them.
@@ -106,19 +110,28 @@ struct QuickYearPlan {
         let bound = master.bound
         debug("quick: relaxation over \(short.kept) placements \(relaxation.objective) in \(relaxation.seconds) s\(relaxation.isBound ? "" : " (best point)")")
         let guide = year.placementColumns.map { relaxation.values[$0.index] }
+        let shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
         var fallback = greedy
         if let whole = Self.wholePlan(relaxation.values, of: year, terms: Set(workspace.terms.map(\.id))),
            whole.objective > greedyObjective {
             debug("quick: the relaxation came out whole: \(whole.objective)")
             if relative(bound, above: whole.objective) <= options.relativeGap {
-                return Result(values: whole.values, objective: whole.objective, bound: max(bound, whole.objective), choices: whole.choices)
+                return Result(values: whole.values, objective: whole.objective, bound: max(bound, whole.objective), choices: whole.choices,
+                              shortList: shortList)
             }
             fallback = whole.choices
         }
-        let shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
+        // A what-if's first pass not within the gap of the master's bound asks for the relaxation over
+        // every placement (``SiftedRelaxation``), once for both passes.
+        let sifted = options.current == nil ? nil : SharedSiftedRelaxation { () throws(LinearSolverError) in
+            let sifted = try SiftedRelaxation(year: year).solve(working: shortList, start: relaxation.basis,
+                                                                timeLimit: max(1, timeLimit - elapsed()))
+            debug("quick: sifted relaxation \(sifted.map { "\($0.bound)\($0.complete ? "" : " (not complete)")" } ?? "not solved") after \(elapsed()) s")
+            return sifted
+        }
         let race = year.linear.columns.count > options.quickShortListColumns ? nil
             : ShortListFirstPass.start(year, workspace: workspace, pools: pools, options: options, guide: guide,
-                                       shortList: shortList, bound: bound, fallback: fallback,
+                                       shortList: shortList, bound: bound, relaxation: sifted, fallback: fallback,
                                        timeLimit: max(1, timeLimit - elapsed()))
         // Stopped once the short list's pass has a plan within the gap: that plan is returned.
         var everyPlacement = options
@@ -130,15 +143,7 @@ struct QuickYearPlan {
         termPlan.neighbourhoods = (StudentNeighbourhoods(options: everyPlacement), master.pricedValues)
         termPlan.firstPassNodeLimit = Self.firstPassNodes
         termPlan.replanNodeLimit = Self.replanNodes
-        let relaxed = RelaxedBound()
-        if options.current != nil {
-            let near = workspace.settings.placementWeight * Self.relaxationWithin
-            termPlan.tighterBound = { values throws(LinearSolverError) in
-                guard bound - year.linear.objectiveValue(values) <= near else { return nil }
-                relaxed.bound = try Self.relaxationBound(year, from: values, timeLimit: max(1, timeLimit - elapsed()))
-                return relaxed.bound
-            }
-        }
+        if let sifted { termPlan.tighterBound = { () throws(LinearSolverError) in try sifted.get()?.bound } }
         // The term that lost points first: eight first passes made to miss were re-planned in 79.0 s in
         // all in term order, 46.7 s this way (g150 seed 5: summer had lost the placement; 17.9 → 9.6 s).
         termPlan.replansByShortfall = true
@@ -149,46 +154,22 @@ struct QuickYearPlan {
         let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
         let shortListPlan = race?.wait()
         let planned = year.linear.isFeasible(values) ? year.linear.objectiveValue(values) : -.infinity
-        let proven = min(bound, relaxed.bound ?? .infinity)
+        let proven = min(bound, sifted?.ifSolved?.bound ?? .infinity)
         if let shortListPlan, shortListPlan.withinGap || shortListPlan.plan.objective > planned {
             debug("quick: the short list's plan \(shortListPlan.plan.objective) after \(elapsed()) s")
             let plan = shortListPlan.plan
-            return Result(values: plan.values, objective: plan.objective, bound: max(min(plan.bound, proven), plan.objective),
-                          choices: plan.choices)
+            // Within the gap: its own bound (whether the other pass, stopped, had asked for the relaxation
+            // depends on timing); else the other pass ran to its end and its bound counts too.
+            let bound = shortListPlan.withinGap ? plan.bound : max(min(plan.bound, proven), plan.objective)
+            return Result(values: plan.values, objective: plan.objective, bound: bound,
+                          choices: plan.choices, shortList: shortList, relaxation: sifted?.ifSolved)
         }
         guard planned.isFinite else { return nil }
         debug("quick: plan \(planned) after \(elapsed()) s")
-        return Self.result(values, objective: planned, masterBound: proven, year: year, workspace: workspace)
-    }
-
-    /// A what-if's first pass over every placement that is not within the gap of the master's bound
-    /// but within this many placements' worth of it asks for the relaxation over every placement
-    /// (``relaxationBound(_:from:timeLimit:)``) before the student neighbourhoods and
-    /// re-plans. Further off, the simplex from that plan is slow (with session 15's sample plan as
-    /// the current plan: ST03 away, 271 points short, 4,024 iterations, 1.6 s; ST20 away, a placement
-    /// short, 15 s) and the bound would not bring the plan within the gap anyway.
-    static let relaxationWithin = 0.2
-
-    /// Simplex iterations allowed for that relaxation: from a first pass within ``relaxationWithin``
-    /// the sample's took 880–1,054 (0.15–0.19 s); one that takes more is left unsolved.
-    static let relaxationIterations = 1500
-
-    /// A what-if's relaxation over every placement, its simplex started from a plan: a bound far
-    /// tighter than the master's where the what-if rewards keeping the current plan (the master
-    /// counts every escort duty as kept), cheap from a plan that close (0.15–0.19 s), so the plan is
-    /// proven there without the student neighbourhoods and re-plans that found nothing more
-    /// (0.4–0.6 s). With session 15's sample plan as the current plan (ST05 away: master 447,054.02,
-    /// relaxation 447,001.69, first pass 447,001.02), 29 whole-year what-ifs (each member of staff
-    /// away in turn, four withdrawals, a student free one more day, a place cut): ten 1.06–1.29 s →
-    /// 0.66–0.85 s, the rest within noise, two plans 1 and 3 points lower but within the gap (ST19,
-    /// ST21). Generated 150-student school (seed 3), 13 what-ifs: ST01 away 1.47 → 0.72 s, ST10 1.58 →
-    /// 0.86 s, the rest unchanged. With session 16's sample plan no first pass is that close (each is
-    /// ~400 points short), so nothing changes there. Nil when not solved.
-    static func relaxationBound(_ year: YearModel, from values: [Double], timeLimit: Double) throws(LinearSolverError) -> Double? {
-        let relaxation = try GLPKSolver.solveRelaxation(year.linear, timeLimit: timeLimit, preferSimplex: true, initial: values,
-                                                        simplexIterations: relaxationIterations)
-        debug("quick: relaxation over every placement \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
-        return relaxation.solved && relaxation.isBound ? relaxation.objective : nil
+        var result = Self.result(values, objective: planned, masterBound: proven, year: year, workspace: workspace)
+        result.shortList = shortList
+        result.relaxation = sifted?.ifSolved
+        return result
     }
 
     /// The short relaxation's point as a plan, when every integer column came out whole (within
@@ -225,7 +206,8 @@ struct QuickYearPlan {
         for (offset, candidate) in year.candidates.enumerated() {
             let column = year.placementColumns[offset]
             let near = master.pricedValues[column.index] >= best[key(candidate)]! - Self.margin
-            if near || greedyValues[column.index] > 0.5 || master.shares[column.index] > 1e-6 || year.linear.columns[column.index].lower > 0.5 {
+            if near || greedyValues[column.index] > 0.5 || master.shares[column.index] > 1e-6 || year.linear.columns[column.index].lower > 0.5
+                || candidate.keepValue > 0 {
                 kept += 1
             } else {
                 model.fix(column, at: 0)
@@ -233,9 +215,4 @@ struct QuickYearPlan {
         }
         return (model, kept)
     }
-}
-
-/// The bound a what-if's relaxation gave during the quick way's term passes, if asked for.
-private final class RelaxedBound {
-    var bound: Double?
 }

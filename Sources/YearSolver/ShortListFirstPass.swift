@@ -45,8 +45,11 @@ final class ShortListFirstPass: @unchecked Sendable {
 
     /// Starts the pass on its own thread (GLPK keeps one environment per thread).
     /// - Parameter shortList: per candidate, whether its placement is on the list.
+    /// - Parameter relaxation: a what-if's relaxation over every placement, asked for when the first
+    ///   pass is not within the gap of `bound` (``TermByTermPlan/tighterBound``).
     static func start(_ year: YearModel, workspace: Workspace, pools: StaffPools, options: PlanningOptions,
                       guide: [Double], shortList: [Bool], bound: Double,
+                      relaxation: SharedSiftedRelaxation? = nil,
                       fallback: [TermID: TermByTermPlan.TermChoice], timeLimit: Double) -> ShortListFirstPass {
         let pass = ShortListFirstPass()
         let quiet = { var quiet = options; quiet.progress = nil; return quiet }()
@@ -62,14 +65,19 @@ final class ShortListFirstPass: @unchecked Sendable {
             termPlan.replansByShortfall = true
             termPlan.replansAtMost = 1
             termPlan.improvesWithin = repairWithin * workspace.settings.placementWeight
+            if let relaxation { termPlan.tighterBound = { () throws(LinearSolverError) in try relaxation.get()?.bound } }
             var planned: QuickYearPlan.Result?
             if let values = try? termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: timeLimit, passes: 1),
                year.linear.isFeasible(values) {
                 let objective = year.linear.objectiveValue(values)
                 debug("quick: short-list first pass \(objective) after \(Date().timeIntervalSince(started)) s")
-                planned = QuickYearPlan.result(values, objective: objective, masterBound: bound, year: year, workspace: workspace)
+                // The tighter bound only when this pass asked for it (not within the gap of `bound`), so
+                // the plan's bound never depends on which pass asked first.
+                let asked = relative(bound, above: objective) > options.relativeGap ? (try? relaxation?.get())??.bound : nil
+                planned = QuickYearPlan.result(values, objective: objective, masterBound: min(bound, asked ?? .infinity),
+                                               year: year, workspace: workspace)
             }
-            let close = planned.map { relative(bound, above: $0.objective) <= options.relativeGap } ?? false
+            let close = planned.map { relative($0.bound, above: $0.objective) <= options.relativeGap } ?? false
             pass.lock.withLock {
                 pass.result = planned
                 pass.withinGap = close

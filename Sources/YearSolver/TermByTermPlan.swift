@@ -29,9 +29,9 @@ struct TermByTermPlan {
     var replanNodeLimit: Int?
     /// Whether each improvement pass re-plans the terms that fall furthest short of the guide first.
     var replansByShortfall = false
-    /// Asked once, after a first pass not within the gap, for a bound tighter than the one given,
-    /// from that pass's plan (its column values): the rest of the search works to the lower of the two.
-    var tighterBound: (([Double]) throws(LinearSolverError) -> Double?)?
+    /// Asked once, after a first pass not within the gap, for a bound tighter than the one given:
+    /// the rest of the search works to the lower of the two.
+    var tighterBound: (() throws(LinearSolverError) -> Double?)?
     /// Points below the bound beyond which the first pass's plan is not re-planned at all; nil: always re-planned.
     var improvesWithin: Double?
     /// Re-plans (of a term or a pair) allowed over all improvement passes; nil: no limit.
@@ -105,7 +105,7 @@ struct TermByTermPlan {
             current = greedy
         }
         if let tighterBound, options.shouldStop?() != true, !closeEnough(current),
-           let tighter = try tighterBound(Self.assemble(year, choices: Array(choices.values))), tighter < bound {
+           let tighter = try tighterBound(), tighter < bound {
             debug("term by term: a tighter bound \(tighter) after \(Date().timeIntervalSince(start)) s")
             bound = tighter
         }
