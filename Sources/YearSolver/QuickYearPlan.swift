@@ -7,11 +7,13 @@ import PlacementDomain
 /// 1. A proven bound from the master over whole student years (``CapacityMaster``), and at its
 ///    prices each placement's priced value.
 /// 2. The year's relaxation over only the placements within ``margin`` points of their
-///    student-term's best priced value (and the greedy plan's, the master's): its interior point
-///    is the guide. (It is no bound: the placements left out would score more.)
+///    student-term's best priced value (and the greedy plan's, the master's, a what-if's current
+///    plan's): its interior point is the guide. (It is no bound: the placements left out would score more.)
 /// 3. One-term MIPs guided by it (``TermByTermPlan``; each ends on ``firstPassNodes``, over the short
 ///    relaxation's placements only above ``shortListAbove`` columns; below it a pass over those
-///    alone runs beside it on the second core, ``ShortListFirstPass``); when not within the gap, a few
+///    alone runs beside it on the second core, ``ShortListFirstPass``); for a what-if not within the
+///    gap of the master's bound, the relaxation over every placement (``SiftedRelaxation``, once for
+///    both passes); when still not within the gap, a few
 ///    students' whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's
 ///    prices), then one pass of single-term re-plans over every placement, the term furthest short
 ///    of the guide first (each ending on ``replanNodes``).
