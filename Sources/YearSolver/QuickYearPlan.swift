@@ -127,7 +127,8 @@ struct QuickYearPlan {
         // every placement (``SiftedRelaxation``), once for both passes.
         let sifted = options.current == nil ? nil : SharedSiftedRelaxation { () throws(LinearSolverError) in
             let sifted = try SiftedRelaxation(year: year).solve(working: shortList, start: relaxation.basis,
-                                                                timeLimit: max(1, timeLimit - elapsed()))
+                                                                timeLimit: max(1, timeLimit - elapsed()),
+                                                                shouldStop: { options.shouldStop?() == true })
             debug("quick: sifted relaxation \(sifted.map { "\($0.bound)\($0.complete ? "" : " (not complete)")" } ?? "not solved") after \(elapsed()) s")
             return sifted
         }

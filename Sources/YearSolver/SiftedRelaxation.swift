@@ -44,9 +44,10 @@ struct SiftedRelaxation {
     ///   the working set (history's placements always do).
     /// - Parameter start: the simplex's optimal basis of the relaxation over the working set (every
     ///   placement left out fixed at 0), where the first round starts.
+    /// - Parameter shouldStop: asked before each round (Ctrl-C): the last round's result is returned.
     /// - Returns: nil when not even the first round was solved in time.
-    func solve(working: [Bool], start: SimplexBasis? = nil, rounds: Int = Self.rounds,
-               timeLimit: Double) throws(LinearSolverError) -> Result? {
+    func solve(working: [Bool], start: SimplexBasis? = nil, rounds: Int = Self.rounds, timeLimit: Double,
+               shouldStop: () -> Bool = { false }) throws(LinearSolverError) -> Result? {
         let began = Date()
         let linear = year.linear
         let rowsOf = Self.rowsOfColumns(linear)
@@ -76,7 +77,7 @@ struct SiftedRelaxation {
             var last: Result?
             for round in 1...max(1, rounds) {
                 let left = timeLimit - Date().timeIntervalSince(began)
-                guard left > 0.05, let solution = try lp.solve(timeLimit: left) else { break }
+                guard left > 0.05, round == 1 || !shouldStop(), let solution = try lp.solve(timeLimit: left) else { break }
                 let priced = price(solution.rowDuals, rowsOf: rowsOf, leftOut: inSet.map { !$0 }, groups: studentTerm)
                 let prices = lagrangian.pricedRowIndices.enumerated().map { number, row in
                     lagrangian.clamped(solution.rowDuals[row], row: number)

@@ -185,7 +185,10 @@ struct SolveStrategy {
         let started = Date()
         if options.current != nil, let quick, let shortList = quick.shortList {
             var sifted = quick.relaxation
-            if sifted == nil { sifted = try SiftedRelaxation(year: model).solve(working: shortList, timeLimit: timeLimit) }
+            if sifted == nil {
+                sifted = try SiftedRelaxation(year: model).solve(working: shortList, timeLimit: timeLimit,
+                                                                 shouldStop: { options.shouldStop?() == true })
+            }
             if let sifted {
                 return RelaxationResult(solved: true, objective: sifted.bound, values: sifted.values,
                                         seconds: Date().timeIntervalSince(started))
