@@ -4,7 +4,8 @@ import PlacementDomain
 
 /// The quick way's first pass of term MIPs over the short relaxation's placements only, run on the
 /// second core beside the first pass over every placement (when it misses the gap by about a
-/// placement, it re-plans one term over every placement: ``repairWithin``). When its plan is within
+/// placement, it re-plans one term over every placement: ``repairWithin``); for a what-if, the whole
+/// year over those placements as one MIP instead (``wholeYearNodes``). When its plan is within
 /// the gap of the master's bound it is the quick plan and the other pass is stopped; else the other
 /// pass's plan is used as before, unless the short list's plan scores more (a pass stopped by
 /// Ctrl-C or the time limit falls back to the greedy plan: stopped at 1.9 s the sample wrote
