@@ -144,25 +144,33 @@ let benchmarks: @Sendable () -> Void = {
         }
 
         // what-if: the school is planned once in setup; measured is WhatIfPlanner.replan after the
-        // employer hosting the most placements withdraws from the second term on.
-        let whatIfFolder = WorkspaceFolder()
-        Benchmark("\(school.name) what-if", configuration: solve) { (_: Benchmark, prepared: WhatIfStart) in
-            do {
-                let result = try WhatIfPlanner.replan(prepared.workspace, current: prepared.current,
-                                                      changes: [.withdraw(prepared.employer)], from: prepared.from,
-                                                      options: PlanningOptions(timeLimit: 60))
-                blackHole(result.changes.count)
-            } catch {
-                fatalError("\(school.name): what-if failed: \(error)")
+        // employer hosting the most placements withdraws from `from` on.
+        func whatIf(_ label: String, from: @escaping @Sendable (Workspace) -> TermID) {
+            let folder = WorkspaceFolder()
+            Benchmark("\(school.name) \(label)", configuration: solve) { (_: Benchmark, prepared: WhatIfStart) in
+                do {
+                    let result = try WhatIfPlanner.replan(prepared.workspace, current: prepared.current,
+                                                          changes: [.withdraw(prepared.employer)], from: prepared.from,
+                                                          options: PlanningOptions(timeLimit: 60))
+                    blackHole(result.changes.count)
+                } catch {
+                    fatalError("\(school.name): what-if failed: \(error)")
+                }
+            } setup: {
+                defer { folder.remove() }
+                let workspace = try loadWorkspace(folder.prepare(school))
+                let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60)).plan
+                let counts = Dictionary(grouping: current.placements, by: \.session.employer).mapValues(\.count)
+                let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? workspace.employers[0].id
+                return WhatIfStart(workspace: workspace, current: current, employer: busiest, from: from(workspace))
             }
-        } setup: {
-            defer { whatIfFolder.remove() }
-            let workspace = try loadWorkspace(whatIfFolder.prepare(school))
-            let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60)).plan
-            let counts = Dictionary(grouping: current.placements, by: \.session.employer).mapValues(\.count)
-            let busiest = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? workspace.employers[0].id
-            let from = workspace.terms.count > 1 ? workspace.terms[1].id : workspace.terms[0].id
-            return WhatIfStart(workspace: workspace, current: current, employer: busiest, from: from)
+        }
+        // From the second term on (the first kept).
+        whatIf("what-if") { $0.terms.count > 1 ? $0.terms[1].id : $0.terms[0].id }
+        // Sample school only: from the first term on, every term re-planned (the quick way's sifted
+        // relaxation and whole year over the short list; larger schools' take the large way).
+        if school.generator == nil {
+            whatIf("whole-year what-if") { $0.terms[0].id }
         }
 
         // explain (sample school only: larger schools re-plan far bigger terms): every unplaced
