@@ -5,7 +5,7 @@ import PlacementDomain
 /// The quick way's first pass of term MIPs over the short relaxation's placements only, run on the
 /// second core beside the first pass over every placement (when it misses the gap by about a
 /// placement, it re-plans one term over every placement: ``repairWithin``); for a what-if, the whole
-/// year over those placements as one MIP instead (``wholeYearNodes``). When its plan is within
+/// year over those placements as one MIP instead (``ShortListYear``). When its plan is within
 /// the gap of the master's bound it is the quick plan and the other pass is stopped; else the other
 /// pass's plan is used as before, unless the short list's plan scores more (a pass stopped by
 /// Ctrl-C or the time limit falls back to the greedy plan: stopped at 1.9 s the sample wrote
@@ -70,7 +70,8 @@ final class ShortListFirstPass: @unchecked Sendable {
             var planned: QuickYearPlan.Result?
             // A what-if's whole year over the short list at once; a plan's terms in turn.
             let joint: [Double]? = options.current == nil ? nil
-                : (try? wholeYear(year, shortList: shortList, from: fallback, options: options, timeLimit: timeLimit)) ?? nil
+                : (try? ShortListYear.plan(year, shortList: shortList, start: TermByTermPlan.assemble(year, choices: Array(fallback.values)),
+                                           options: options, timeLimit: timeLimit)) ?? nil
             if let values = joint ?? (try? termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: timeLimit, passes: 1)),
                year.linear.isFeasible(values) {
                 let objective = year.linear.objectiveValue(values)
@@ -91,31 +92,6 @@ final class ShortListFirstPass: @unchecked Sendable {
         thread.stackSize = 8 << 20
         thread.start()
         return pass
-    }
-
-    /// Nodes for a what-if's whole year over the short list (``wholeYear(_:shortList:from:options:timeLimit:)``).
-    static let wholeYearNodes = 300
-
-    /// A what-if's whole year as one MIP over the short list only (every other placement at 0, so its
-    /// plans are the year's), started from `fallback` when that is a valid plan. What-if relaxations
-    /// are nearly whole: on the sample's what-ifs GLPK closes it in 0.1–0.25 s, where the one-term
-    /// MIPs in turn lost up to 6,000 points (a withdrawal's students need new employers in every term).
-    /// Nil when it found no plan.
-    private static func wholeYear(_ year: YearModel, shortList: [Bool], from fallback: [TermID: TermByTermPlan.TermChoice],
-                                  options: PlanningOptions, timeLimit: Double) throws(LinearSolverError) -> [Double]? {
-        var restricted = year.linear
-        for (offset, column) in year.placementColumns.enumerated() where !shortList[offset] { restricted.fix(column, at: 0) }
-        let start = TermByTermPlan.assemble(year, choices: Array(fallback.values))
-        var solve = SolveOptions(timeLimit: timeLimit, relativeGap: options.relativeGap, presolve: false,
-                                 initialSolution: restricted.isFeasible(start) ? start : nil, nodeLimit: wholeYearNodes,
-                                 shouldStop: options.shouldStop)
-        // Without the fixed columns: ST08 away, 300 nodes in 2.0 s instead of 7.2 s.
-        solve.substitutesFixedColumns = true
-        let began = Date()
-        let result = try GLPKSolver.solve(restricted, options: solve)
-        debug("quick: the short list's whole year \(result.status) \(result.objective) in \(Date().timeIntervalSince(began)) s")
-        guard result.status == .optimal || result.status == .feasible else { return nil }
-        return result.values
     }
 
     /// Waits for the pass to end (call once); its valid plan, if any, and whether that is within the gap.

@@ -19,6 +19,9 @@ public struct PlanningOptions: Sendable {
     var quickLargeYearColumns = SolveStrategy.quickLargeYearColumnLimit
     /// Years over this many columns plan the quick way's terms over its short list (tests lower it).
     var quickShortListColumns = QuickYearPlan.shortListAbove
+    /// Large what-ifs up to this many columns end with the whole year over the master's placements
+    /// (``LargeYearStrategy/wholeYearColumns``; tests set 0 to leave it out).
+    var largeWholeYearColumns = LargeYearStrategy.wholeYearColumns
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4,
                 progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap; self.progress = progress; self.shouldStop = shouldStop
