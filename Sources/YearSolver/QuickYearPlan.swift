@@ -96,7 +96,8 @@ struct QuickYearPlan {
               timeLimit: Double) throws(LinearSolverError) -> Result? {
         let objective = year.linear.columns.map(\.objective)
         let greedyObjective = year.linear.objectiveValue(greedyValues)
-        let master = try CapacityMaster(year, lagrangian: LagrangianBound(year), pools: pools, settings: workspace.settings,
+        let lagrangian = LagrangianBound(year)
+        let master = try CapacityMaster(year, lagrangian: lagrangian, pools: pools, settings: workspace.settings,
                                         objective: objective)
             .solve(start: greedyValues, target: greedyObjective, relativeGap: 0, seconds: timeLimit * 0.3,
                    shouldStop: { options.shouldStop?() == true })
@@ -126,7 +127,7 @@ struct QuickYearPlan {
         // A what-if's first pass not within the gap of the master's bound asks for the relaxation over
         // every placement (``SiftedRelaxation``), once for both passes.
         let sifted = options.current == nil ? nil : SharedSiftedRelaxation { () throws(LinearSolverError) in
-            let sifted = try SiftedRelaxation(year: year).solve(working: shortList, start: relaxation.basis,
+            let sifted = try SiftedRelaxation(year: year, lagrangian: lagrangian).solve(working: shortList, start: relaxation.basis,
                                                                 timeLimit: max(1, timeLimit - elapsed()),
                                                                 shouldStop: { options.shouldStop?() == true })
             debug("quick: sifted relaxation \(sifted.map { "\($0.bound)\($0.complete ? "" : " (not complete)")" } ?? "not solved") after \(elapsed()) s")
