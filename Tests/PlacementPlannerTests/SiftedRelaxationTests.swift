@@ -13,14 +13,7 @@ import WorkspaceImport
     /// relaxation over every placement with fewer placements, and its bound is no looser and still
     /// above a valid plan.
     @Test func siftingReachesTheRelaxationOverEveryPlacement() throws {
-        let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 60, employers: 15, staff: 10, sites: 1,
-                                                                       terms: 3, seed: 2))
-        let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-sifted-relaxation"))
-        let pools = StaffPools(workspace)
-        let model = YearPlanner.buildModel(workspace, pools: pools)
-        let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
-        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
-        try #require(model.linear.isFeasible(greedyValues))
+        let (model, greedyValues) = try generatedYear()
         let whole = try GLPKSolver.solveRelaxation(model.linear, timeLimit: 120)
         try #require(whole.solved && whole.isBound)
         let working = model.placementColumns.map { greedyValues[$0.index] > 0.5 }
@@ -33,6 +26,29 @@ import WorkspaceImport
         if sifted.complete {
             #expect(abs(model.linear.objectiveValue(sifted.values) - whole.objective) <= tolerance)
         }
+    }
+
+    /// A generated 60-student school's year model and its greedy plan (checked valid).
+    private func generatedYear() throws -> (YearModel, [Double]) {
+        let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 60, employers: 15, staff: 10, sites: 1,
+                                                                       terms: 3, seed: 2))
+        let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-sifted-relaxation"))
+        let pools = StaffPools(workspace)
+        let model = YearPlanner.buildModel(workspace, pools: pools)
+        let greedy = GreedyPlan(workspace: workspace, pools: pools).choices(for: model)
+        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
+        try #require(model.linear.isFeasible(greedyValues))
+        return (model, greedyValues)
+    }
+
+    /// Asked to stop (Ctrl-C), the sifting ends after its first round with that round's bound, still
+    /// above a valid plan.
+    @Test func siftingStopsBetweenRoundsWhenAsked() throws {
+        let (model, greedyValues) = try generatedYear()
+        let working = model.placementColumns.map { greedyValues[$0.index] > 0.5 }
+        let sifted = try #require(try SiftedRelaxation(year: model).solve(working: working, timeLimit: 120, shouldStop: { true }))
+        #expect(sifted.rounds == 1 && !sifted.complete)
+        #expect(sifted.bound >= model.linear.objectiveValue(greedyValues) - 1e-6)
     }
 
     /// An employer withdrawn for the whole year (taylor-patel, from the sample's own plan): its
