@@ -136,12 +136,17 @@ struct TermByTermPlan {
 
         func improve(passes: Int, pairs: Bool) throws(LinearSolverError) {
             var replans = 0
+            // Per group of terms, the plan's version when it was last re-planned: a re-plan from the
+            // same plan searches the same tree again (node budgets) and finds nothing new.
+            var version = 0
+            var replannedAt: [Set<TermID>: Int] = [:]
             for pass in 0..<passes where !closeEnough(current) && replans < replansAtMost ?? .max {
                 let before = current
                 let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
                 for group in neighbourhoods(order, pairs: pairs) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current)
-                    && replans < replansAtMost ?? .max {
+                    && replans < replansAtMost ?? .max && replannedAt[group] != version {
                     replans += 1
+                    replannedAt[group] = version
                     let others = choices.filter { !group.contains($0.key) }.map(\.value)
                     // Enough to bring the year within the gap: the search stops when it finds that much.
                     let needed = bound / (1 + options.relativeGap) - current + 1e-6
@@ -153,6 +158,7 @@ struct TermByTermPlan {
                     if value > current + 1e-6 {
                         choices = replanned
                         current = value
+                        version += 1
                     }
                     debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
                     report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
