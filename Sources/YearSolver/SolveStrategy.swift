@@ -156,8 +156,10 @@ struct SolveStrategy {
             return outcome(of: quick, bound: bound, start: start)
         }
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
-        let first = try TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
-            .values(for: model, bound: bound, fallback: quick?.choices ?? greedy, timeLimit: (options.timeLimit - elapsed()) * 0.9)
+        var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
+        termPlan.startsFromFallback = quick != nil
+        let first = try termPlan.values(for: model, bound: bound, fallback: quick?.choices ?? greedy,
+                                        timeLimit: (options.timeLimit - elapsed()) * 0.9)
         guard model.linear.isFeasible(first) else {
             // Only when even the greedy plan breaks a row: history that cannot be escorted, say.
             return try fullSearch(model, initial: nil, bound: bound, start: start)

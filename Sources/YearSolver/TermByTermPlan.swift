@@ -52,6 +52,12 @@ struct TermByTermPlan {
     /// 450-student school 22 s). At 600 students (seed 1) the passes end within a second or two of
     /// their share; neighbourhoods before them left the passes too little time (0.0201 % → 0.0528 %).
     static let neighbourhoodsAfterPassesSeconds = 15.0
+    /// Whether the first pass is left out and the improvement passes start from the fallback plan:
+    /// for the usual way after the quick way, whose plan already came from such a pass and its
+    /// re-plans. Measured (docs/SOLVER-NOTES.md, session 18): in all eight plans and what-ifs that went
+    /// on to the usual way, its first pass scored less than the quick plan and was dropped, after
+    /// 0.3–4.3 s.
+    var startsFromFallback = false
     /// Points per unit of the guide; far below one placement's weight, so following it never costs a placement.
     static let guideWeight = 20.0
     /// Branch-and-bound nodes allowed per term in one sub-MIP: a deterministic budget, so the
@@ -87,7 +93,7 @@ struct TermByTermPlan {
         func left() -> Double { timeLimit - Date().timeIntervalSince(start) }
         var choices: [TermID: TermChoice] = [:]
         let terms = workspace.terms.map(\.id)
-        for (position, term) in terms.enumerated() {
+        for (position, term) in terms.enumerated() where !startsFromFallback {
             let share = firstPassNodeLimit != nil ? left() : (left() - timeLimit * 0.3) / Double(terms.count - position)
             guard share > 0.2, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
                                                            useGuide: true, timeLimit: share, nodeLimit: firstPassNodeLimit) else {
@@ -96,6 +102,7 @@ struct TermByTermPlan {
             }
             choices.merge(planned) { $1 }
         }
+        if startsFromFallback { choices = fallback }
         var current = objective(of: choices, year)
         let greedyValues = Self.assemble(year, choices: Array(fallback.values))
         let greedy = year.linear.isFeasible(greedyValues) ? year.linear.objectiveValue(greedyValues) : -.infinity
