@@ -128,9 +128,10 @@ struct SolveStrategy {
     /// (0.30 % instead of 0.11 %); at 110k (400 students) the quick way returned no plan either.
     static let quickLargeYearColumnLimit = 65_000
 
-    /// The quick way (``QuickYearPlan``, years over 5,000 columns); when its plan is not within the gap of its bound, the
-    /// relaxation's bound and guide, the term-by-term plan from the quick plan, and the whole-year
-    /// search when small.
+    /// The quick way (``QuickYearPlan``, years over 5,000 columns); when its plan is not within the
+    /// gap of its bound, re-plans of single terms and pairs of terms from the quick plan (a what-if's
+    /// sifted relaxation may tighten the bound); without a quick plan, the relaxation's bound and
+    /// guide, a term-by-term plan, and the whole-year search when small.
     /// - Parameter greedyValues: the greedy plan's column values when it is valid (the quick way starts from it).
     private func solveForPlan(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double]?,
                               start: Date) throws(LinearSolverError) -> Outcome? {
@@ -149,7 +150,11 @@ struct SolveStrategy {
             || elapsed() >= options.timeLimit * 0.5 {
             return outcome(of: quick, start: start)
         }
-        let relaxation = try relaxationOverEveryPlacement(model, quick: quick, timeLimit: options.timeLimit * 0.4)
+        // A plan's relaxation over every placement (GLPK's interior point, 4–5 s) only without a quick
+        // plan: the quick way's master bound was the tighter (docs/SOLVER-NOTES.md, session 18), and the
+        // re-plans from the quick plan need no guide.
+        let relaxation = quick != nil && options.current == nil ? RelaxationResult(solved: false, objective: 0, values: [], seconds: 0)
+            : try relaxationOverEveryPlacement(model, quick: quick, timeLimit: options.timeLimit * 0.4)
         let bound = min(relaxation.solved ? relaxation.objective : .infinity, quick?.bound ?? .infinity)
         debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
         if let quick, relative(bound, above: quick.objective) <= options.relativeGap {
@@ -157,7 +162,13 @@ struct SolveStrategy {
         }
         let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
-        termPlan.startsFromFallback = quick != nil
+        if let quick {
+            termPlan.startsFromFallback = true
+            // The quick way's budget: a generated school's single-term re-plans of 2,000 nodes took
+            // 14 s for nothing before the pair that found its missing placement (seed 16).
+            termPlan.replanNodeLimit = QuickYearPlan.replanNodes
+            termPlan.pairShortList = quick.shortList
+        }
         let first = try termPlan.values(for: model, bound: bound, fallback: quick?.choices ?? greedy,
                                         timeLimit: (options.timeLimit - elapsed()) * 0.9)
         guard model.linear.isFeasible(first) else {
