@@ -151,9 +151,12 @@ final class SharedSiftedRelaxation: @unchecked Sendable {
     private let lock = NSLock()
     private var solved = false
     private var result: SiftedRelaxation.Result?
-    private let solve: () throws(LinearSolverError) -> SiftedRelaxation.Result?
+    private let solve: (_ abandoned: @escaping () -> Bool) throws(LinearSolverError) -> SiftedRelaxation.Result?
+    private let abandonLock = NSLock()
+    private var abandoned = false
 
-    init(_ solve: @escaping () throws(LinearSolverError) -> SiftedRelaxation.Result?) {
+    /// - Parameter solve: solves the relaxation; it should stop early once `abandoned()` says so.
+    init(_ solve: @escaping (_ abandoned: @escaping () -> Bool) throws(LinearSolverError) -> SiftedRelaxation.Result?) {
         self.solve = solve
     }
 
@@ -163,9 +166,22 @@ final class SharedSiftedRelaxation: @unchecked Sendable {
         defer { lock.unlock() }
         if !solved {
             solved = true
-            result = try solve()
+            result = try solve { [self] in abandonLock.withLock { abandoned } }
         }
         return result
+    }
+
+    /// Starts solving now, on a thread of its own, so that the relaxation is ready (or nearly) when a
+    /// pass asks for it.
+    func startSolving() {
+        let thread = Thread { [self] in _ = try? get() }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// No pass will ask any more: a solve under way may stop (what it has is no longer used).
+    func abandon() {
+        abandonLock.withLock { abandoned = true }
     }
 
     /// The relaxation if some pass asked for it (waiting while it is being solved), else nil.
