@@ -54,7 +54,7 @@ final class MostPlacements: @unchecked Sendable {
         let proof = MostPlacements(relaxationFits: relaxationFits)
         // No placement possible at all (10,000 students out of reach, say): 0, without a master over empty years.
         let nothingToPlace = model.placementColumns.isEmpty
-        let thread = Thread { [counting, free, perPlacement] in
+        startSolverThread { [counting, free, perPlacement] in
             let started = Date()
             let master = nothingToPlace ? nil : plan.flatMap { plan in
                 try? CapacityMaster(counting, lagrangian: LagrangianBound(counting), pools: pools, settings: free,
@@ -71,8 +71,6 @@ final class MostPlacements: @unchecked Sendable {
             proof.lock.withLock { proof.exact = relaxation.flatMap { $0.solved ? Self.rounded($0.objective) : nil } }
             proof.exactDone.signal()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
         return proof
     }
 

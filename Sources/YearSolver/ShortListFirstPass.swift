@@ -54,7 +54,7 @@ final class ShortListFirstPass: @unchecked Sendable {
                       fallback: [TermID: TermByTermPlan.TermChoice], timeLimit: Double) -> ShortListFirstPass {
         let pass = ShortListFirstPass()
         let quiet = { var quiet = options; quiet.progress = nil; return quiet }()
-        let thread = Thread {
+        startSolverThread {
             Thread.current.threadDictionary[marker] = true
             let started = Date()
             var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: quiet, guide: guide, solveStart: started)
@@ -89,8 +89,6 @@ final class ShortListFirstPass: @unchecked Sendable {
             }
             pass.done.signal()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
         return pass
     }
 

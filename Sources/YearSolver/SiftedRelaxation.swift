@@ -174,9 +174,7 @@ final class SharedSiftedRelaxation: @unchecked Sendable {
     /// Starts solving now, on a thread of its own, so that the relaxation is ready (or nearly) when a
     /// pass asks for it.
     func startSolving() {
-        let thread = Thread { [self] in _ = try? get() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        startSolverThread { [self] in _ = try? get() }
     }
 
     /// No pass will ask any more: a solve under way may stop (what it has is no longer used).
