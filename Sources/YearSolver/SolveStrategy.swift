@@ -153,14 +153,15 @@ struct SolveStrategy {
         // A plan's relaxation over every placement (GLPK's interior point, 4–5 s) only without a quick
         // plan: the quick way's master bound was the tighter (docs/SOLVER-NOTES.md, session 18), and the
         // re-plans from the quick plan need no guide.
-        let relaxation = quick != nil && options.current == nil ? RelaxationResult(solved: false, objective: 0, values: [], seconds: 0)
+        let relaxation = quick != nil && options.current == nil ? nil
             : try relaxationOverEveryPlacement(model, quick: quick, timeLimit: options.timeLimit * 0.4)
-        let bound = min(relaxation.solved ? relaxation.objective : .infinity, quick?.bound ?? .infinity)
-        debug("relaxation \(relaxation.solved ? String(relaxation.objective) : "not solved") in \(relaxation.seconds) s")
+        let solved = relaxation?.solved == true ? relaxation : nil
+        let bound = min(solved?.objective ?? .infinity, quick?.bound ?? .infinity)
+        debug("relaxation \(relaxation.map { $0.solved ? "\($0.objective) in \($0.seconds) s" : "not solved" } ?? "not computed")")
         if let quick, relative(bound, above: quick.objective) <= options.relativeGap {
             return outcome(of: quick, bound: bound, start: start)
         }
-        let guide = relaxation.solved ? model.placementColumns.map { relaxation.values[$0.index] } : nil
+        let guide = solved.map { solved in model.placementColumns.map { solved.values[$0.index] } }
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
         if let quick {
             termPlan.startsFromFallback = true
