@@ -16,8 +16,8 @@ import YearSolver
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated"))
         #expect(workspace.students.count == 40)
 
-        let first = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60))
-        let second = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60))
+        let first = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: TestTime.generous))
+        let second = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: TestTime.generous))
         let a = PlanFolder.files(for: first, workspace: workspace)
         let b = PlanFolder.files(for: second, workspace: workspace)
         #expect(a.keys.sorted() == PlanFolder.planFiles.sorted())
@@ -35,7 +35,7 @@ import YearSolver
         let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 40, employers: 12, staff: 8, sites: 1,
                                                                        terms: 3, seed: 7))
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated"))
-        let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60)).plan
+        let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: TestTime.generous)).plan
         let counts = Dictionary(grouping: current.placements, by: \.session.employer).mapValues(\.count)
         let busiest = try #require(counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key)
         func ask() throws -> [String: String] {

@@ -16,14 +16,14 @@ import WorkspaceImport
         let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 150, employers: 30, staff: 20, sites: 1,
                                                                        terms: 3, seed: 9))
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-unstable-guide"))
-        let options = PlanningOptions(timeLimit: 120)
+        let options = PlanningOptions(timeLimit: TestTime.generous)
         let (model, greedy, greedyValues, quick, short) = try QuickStart(workspace, options: options).parts
         let guide = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false, guideOnly: true)
         #expect(guide.solved && !guide.isBound, "this school's interior point should stop on instability (the case under test)")
         let strict = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false)
         #expect(!strict.solved, "without guideOnly the unstable point is not a solution")
 
-        let planned = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 48))
+        let planned = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
         #expect(model.linear.isFeasible(planned.values))
         #expect(relative(planned.bound, above: planned.objective) <= options.relativeGap,
                 "plan \(planned.objective), master's bound \(planned.bound)")
@@ -45,7 +45,7 @@ import WorkspaceImport
             // Time limits far above the work: the plans end on their work budgets, never on the clock,
             // even with the whole suite running beside them (at 60 s, one loaded run's master was cut
             // short by its share of the clock and planned 425,548.55).
-            let options = PlanningOptions(timeLimit: 600)
+            let options = PlanningOptions(timeLimit: TestTime.generous)
             let start = try QuickStart(workspace, options: options)
             let (model, greedy, greedyValues, quick, short) = start.parts
             let relaxation = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false, guideOnly: true)
@@ -53,13 +53,13 @@ import WorkspaceImport
             let pass = ShortListFirstPass.start(model, workspace: workspace, pools: start.pools, options: options,
                                                 guide: model.placementColumns.map { relaxation.values[$0.index] },
                                                 shortList: model.placementColumns.map { short.model.columns[$0.index].upper > 0.5 },
-                                                bound: start.master.bound, fallback: greedy, timeLimit: 600)
+                                                bound: start.master.bound, fallback: greedy, timeLimit: TestTime.generous)
             let ended = try #require(pass.wait())
             #expect(ended.withinGap == expectPlan)
             #expect(pass.hasPlan == expectPlan)
             #expect(model.linear.isFeasible(ended.plan.values))
             if expectPlan { #expect(relative(start.master.bound, above: ended.plan.objective) <= options.relativeGap) }
-            let plan = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 480))
+            let plan = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous * 0.8))
             #expect(relative(plan.bound, above: plan.objective) <= options.relativeGap)
             let same = plan.values == ended.plan.values
             if expectPlan { #expect(same, "quick plan \(plan.objective), the short list's \(ended.plan.objective)") }
@@ -73,17 +73,17 @@ import WorkspaceImport
     @Test func aStoppedPassKeepsTheShortListsPlan() throws {
         let workspace = try SampleRun.shared.get().workspace
         let shortListStarted = Flag()
-        let options = PlanningOptions(timeLimit: 60, shouldStop: {
+        let options = PlanningOptions(timeLimit: TestTime.generous, shouldStop: {
             guard !ShortListFirstPass.isRunningHere else {
                 shortListStarted.set()
                 return false
             }
             return shortListStarted.isSet
         })
-        let start = try QuickStart(workspace, options: PlanningOptions(timeLimit: 60))
+        let start = try QuickStart(workspace, options: PlanningOptions(timeLimit: TestTime.generous))
         let (model, greedy, greedyValues, _, _) = start.parts
         let quick = QuickYearPlan(workspace: workspace, pools: start.pools, options: options, start: Date())
-        let plan = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 48))
+        let plan = try #require(try quick.plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
         #expect(model.linear.isFeasible(plan.values))
         #expect(plan.objective > model.linear.objectiveValue(greedyValues) + 20_000,
                 "plan \(plan.objective), greedy \(model.linear.objectiveValue(greedyValues))")
@@ -119,7 +119,7 @@ import WorkspaceImport
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-missing-placement"))
         // Far above the work it needs (it ends on node budgets once within the gap), so that a loaded
         // test run does not cut it short.
-        let options = PlanningOptions(timeLimit: 600)
+        let options = PlanningOptions(timeLimit: TestTime.generous)
         let outcome = try YearPlanner.plan(workspace, options: options)
         #expect(outcome.mostPlacementsPossible == outcome.score.placements,
                 "placed \(outcome.score.placements), at most \(outcome.mostPlacementsPossible.map(String.init) ?? "?")")
@@ -133,7 +133,7 @@ import WorkspaceImport
     /// the large way alone reaches neither on the sample.
     @Test func aLargeYearWithinTheQuickLimitIsPlannedTheQuickWay() throws {
         let run = try SampleRun.shared.get()
-        var options = PlanningOptions(timeLimit: 60)
+        var options = PlanningOptions(timeLimit: TestTime.generous)
         options.largeYearColumns = 5000
         let outcome = try YearPlanner.plan(run.workspace, options: options)
         #expect(outcome.relativeGap <= options.relativeGap, "plan \(outcome.score.objective), bound \(outcome.bound)")
@@ -150,7 +150,7 @@ import WorkspaceImport
     /// planned over every placement (425,549.52): the short list's terms plan the sample better.
     @Test func aVeryLargeYearPlansItsTermsOverTheShortList() throws {
         let run = try SampleRun.shared.get()
-        var options = PlanningOptions(timeLimit: 60)
+        var options = PlanningOptions(timeLimit: TestTime.generous)
         options.largeYearColumns = 5000
         options.quickShortListColumns = 5000
         let outcome = try YearPlanner.plan(run.workspace, options: options)
@@ -206,7 +206,7 @@ private struct QuickStart {
         quick = QuickYearPlan(workspace: workspace, pools: pools, options: options, start: Date())
         master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: workspace.settings,
                                     objective: model.linear.columns.map(\.objective))
-            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: 60,
+            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: TestTime.generous,
                    shouldStop: { false })
         short = quick.shortRelaxation(model, master: master, greedyValues: greedyValues)
     }

@@ -20,7 +20,7 @@ struct SampleRun: Sendable {
 
     static let shared: Result<SampleRun, any Error> = Result {
         let workspace = try WorkspaceLoader.load(dataFolder)
-        let outcome = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60))
+        let outcome = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: TestTime.generous))
         let folder = try writePlan(outcome, workspace)
         return SampleRun(workspace: workspace, outcome: outcome, folder: folder, rows: try PlanRows.read(folder))
     }

@@ -109,10 +109,10 @@ private struct QuickWhatIf {
         let greedy = greedyPlan.choices(for: model)
         greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
         try #require(model.linear.isFeasible(greedyValues))
-        var options = PlanningOptions(timeLimit: 60)
+        var options = PlanningOptions(timeLimit: TestTime.generous)
         options.current = run.outcome.plan
         self.options = options
         quick = try #require(try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: Date())
-            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 48))
+            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
     }
 }

@@ -153,3 +153,12 @@ func writeFiles(_ files: [String: String], label: String = "workspace") throws -
 func csvLines(_ text: String) -> [String] {
     text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
 }
+
+/// Time limits for tests whose plans must end on their own budgets (nodes, simplex work, the gap),
+/// never on the clock. The whole suite runs its tests side by side on CI's two cores, so a solve
+/// that takes 2 s alone can take ten times that; a clock safety net (the master's share of the limit,
+/// a term's share of what is left) cut one CI run's sample plan short (425,548.55 instead of
+/// 425,561.87, session 18). Far above any such test's work, so the plan never depends on the load.
+enum TestTime {
+    static let generous = 600.0
+}

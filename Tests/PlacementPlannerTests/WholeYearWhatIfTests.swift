@@ -35,7 +35,7 @@ import WorkspaceImport
     func aWhatIfFromTheFirstTermIsProvenWithinTheGap(change: WorkspaceChange) throws {
         let run = try SampleRun.shared.get()
         let result = try WhatIfPlanner.replan(run.workspace, current: run.outcome.plan, changes: [change],
-                                              from: run.workspace.terms[0].id, options: PlanningOptions(timeLimit: 60))
+                                              from: run.workspace.terms[0].id, options: PlanningOptions(timeLimit: TestTime.generous))
         let outcome = result.outcome
         #expect(outcome.provenOptimal)
         #expect(outcome.relativeGap <= 1e-4, "gap \(outcome.relativeGap)")
@@ -52,7 +52,7 @@ import WorkspaceImport
         let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 150, employers: 30, staff: 20, sites: 1,
                                                                        terms: 3, seed: 3))
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-what-if-relaxation-bound"))
-        let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: 60)).plan
+        let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: TestTime.generous)).plan
         let changed = workspace.applying([.staffAway("ST01")], from: Set(workspace.terms.map(\.id)))
         let pools = StaffPools(changed)
         let model = YearPlanner.buildModel(changed, pools: pools, current: current)
@@ -63,12 +63,12 @@ import WorkspaceImport
         try #require(model.linear.isFeasible(greedyValues))
         let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: changed.settings,
                                         objective: model.linear.columns.map(\.objective))
-            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: 60,
+            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: TestTime.generous,
                    shouldStop: { false })
-        var options = PlanningOptions(timeLimit: 60)
+        var options = PlanningOptions(timeLimit: TestTime.generous)
         options.current = current
         let quick = try #require(try QuickYearPlan(workspace: changed, pools: pools, options: options, start: Date())
-            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: 48))
+            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
         #expect(model.linear.isFeasible(quick.values))
         #expect(relative(master.bound, above: quick.objective) > options.relativeGap,
                 "the plan \(quick.objective) is within the gap of the master's bound \(master.bound): nothing under test")
