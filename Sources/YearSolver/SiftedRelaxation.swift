@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LinearSolver
 
 /// The year's relaxation over every placement, solved over a working set of placements that grows
@@ -149,11 +150,10 @@ struct SiftedRelaxation {
 /// first (the other waits for it): the same result whichever thread solves it.
 final class SharedSiftedRelaxation: @unchecked Sendable {
     private let lock = NSLock()
-    private var solved = false
-    private var result: SiftedRelaxation.Result?
+    /// Nil until solved; then the relaxation, or the error that stopped it (given to every caller).
+    private var outcome: Result<SiftedRelaxation.Result?, LinearSolverError>?
     private let solve: (_ abandoned: @escaping () -> Bool) throws(LinearSolverError) -> SiftedRelaxation.Result?
-    private let abandonLock = NSLock()
-    private var abandoned = false
+    private let abandoned = Atomic<Bool>(false)
 
     /// - Parameter solve: solves the relaxation; it should stop early once `abandoned()` says so.
     init(_ solve: @escaping (_ abandoned: @escaping () -> Bool) throws(LinearSolverError) -> SiftedRelaxation.Result?) {
@@ -161,27 +161,33 @@ final class SharedSiftedRelaxation: @unchecked Sendable {
     }
 
     /// The relaxation, solved on the calling thread the first time (GLPK's memory is per thread).
+    /// An error in that solve is thrown to every caller, also when ``startSolving()`` met it first.
     func get() throws(LinearSolverError) -> SiftedRelaxation.Result? {
         lock.lock()
         defer { lock.unlock() }
-        if !solved {
-            solved = true
-            result = try solve { [self] in abandonLock.withLock { abandoned } }
+        if outcome == nil {
+            do throws(LinearSolverError) {
+                outcome = .success(try solve { [self] in abandoned.load(ordering: .relaxed) })
+            } catch {
+                outcome = .failure(error)
+            }
         }
-        return result
+        return try outcome!.get()
     }
 
     /// Starts solving now, on a thread of its own, so that the relaxation is ready (or nearly) when a
-    /// pass asks for it.
+    /// pass asks for it (and meets any error then).
     func startSolving() {
         startSolverThread { [self] in _ = try? get() }
     }
 
     /// No pass will ask any more: a solve under way may stop (what it has is no longer used).
     func abandon() {
-        abandonLock.withLock { abandoned = true }
+        abandoned.store(true, ordering: .relaxed)
     }
 
-    /// The relaxation if some pass asked for it (waiting while it is being solved), else nil.
-    var ifSolved: SiftedRelaxation.Result? { lock.withLock { result } }
+    /// The relaxation if some pass asked for it and it was solved (waiting while it is being solved), else nil.
+    var ifSolved: SiftedRelaxation.Result? {
+        lock.withLock { if case .success(let result)? = outcome { result } else { nil } }
+    }
 }
