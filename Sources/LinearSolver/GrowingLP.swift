@@ -16,6 +16,8 @@ public final class GrowingLP {
         public let values: [Double]
         /// One dual value (shadow price) per row, in the order added, as GLPK reports it.
         public let rowDuals: [Double]
+        /// Per column, whether it is basic in the optimal basis.
+        public let basic: [Bool]
     }
 
     private var problem: OpaquePointer?
@@ -111,7 +113,25 @@ public final class GrowingLP {
         guard code == 0, glp_get_status(problem) == GLP_OPT else { return nil }
         return Solution(objective: glp_get_obj_val(problem),
                         values: (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) },
-                        rowDuals: (0..<rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) })
+                        rowDuals: (0..<rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) },
+                        basic: (0..<columnCount).map { glp_get_col_stat(problem, Int32($0 + 1)) == GLP_BS })
+    }
+
+    /// Deletes columns that are not basic (indices from 0, as added); the others keep their order,
+    /// numbered from 0 again, and the basis stays as it was, factorised. A basic column, a repeat or
+    /// an index out of range is refused before GLPK sees it.
+    public func deleteNonbasicColumns(_ columns: [Int]) throws(LinearSolverError) {
+        let problem = try live()
+        guard !columns.isEmpty else { return }
+        guard Set(columns).count == columns.count else { throw .invalidModel("a column to delete is listed twice") }
+        var numbers: [Int32] = [0]
+        for column in columns.sorted() {
+            guard column >= 0, column < columnCount else { throw .invalidModel("column \(column) does not exist (\(columnCount) so far)") }
+            guard glp_get_col_stat(problem, Int32(column + 1)) != GLP_BS else { throw .invalidModel("column \(column) is basic") }
+            numbers.append(Int32(column + 1))
+        }
+        glp_del_cols(problem, Int32(columns.count), &numbers)
+        columnCount -= columns.count
     }
 
     private static func checkBounds(_ lower: Double, _ upper: Double, what: String) throws(LinearSolverError) {
