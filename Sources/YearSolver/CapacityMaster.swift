@@ -172,6 +172,24 @@ struct CapacityMaster {
     /// lost two placements; 425,550.97 within 0.0092 % instead of 425,561.87, no sooner).
     static let idleRoundsToDrop = 2
 
+    /// A student's year the master holds as a column.
+    private struct HeldYear {
+        let columns: [Int]
+        /// The student's (block's) position.
+        let block: Int
+        let value: Double
+        /// Rounds in a row it stayed out of the basis priced below its student's worth.
+        var idleRounds = 0
+    }
+
+    /// A year's value less what its places and escort days cost at `prices` and its student's
+    /// worth (`convexity`): its reduced cost in the master.
+    private func reducedValue(_ value: Double, of columns: [Int], convexity: Double, prices: [Double]) -> Double {
+        var reduced = value - convexity
+        for column in columns { for k in rowsOfColumn.range(column) { reduced -= prices[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k] } }
+        return reduced
+    }
+
     private func upper(_ row: Int) -> Double {
         row < capacityRows.count ? lagrangian.rowUpper[capacityRows[row]] : supplyUpper[row - capacityRows.count]
     }
@@ -221,35 +239,26 @@ struct CapacityMaster {
             }
             var seen = [Set<[Int]>](repeating: [], count: blocks.count)
             var patterns = 0
-            var columnsOfPattern: [[Int]] = []
+            /// The years the master holds, in its column order.
+            var held: [HeldYear] = []
             var lastMix: [Double] = []
             var droppedTotal = 0
-            var blockOfPattern: [Int] = []
-            var valueOfPattern: [Double] = []
-            /// Per pattern, rounds in a row it stayed out of the basis priced well below its student's worth.
-            var idleRounds: [Int] = []
-            /// Deletes the patterns idle for ``idleRoundsToDrop`` rounds; priced worth it again, one comes back.
+            /// Deletes the years idle for ``idleRoundsToDrop`` rounds; priced worth it again, one comes back.
             func dropIdle(_ solution: GrowingLP.Solution, duals: [Double], convexity: [Double]) throws(LinearSolverError) {
                 guard dropsIdlePatterns else { return }
                 var dropped: [Int] = []
-                for pattern in columnsOfPattern.indices {
-                    var reduced = valueOfPattern[pattern] - convexity[blockOfPattern[pattern]]
-                    for column in columnsOfPattern[pattern] {
-                        for k in rowsOfColumn.range(column) { reduced -= duals[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k] }
-                    }
-                    idleRounds[pattern] = !solution.basic[pattern] && reduced < -1e-6 ? idleRounds[pattern] + 1 : 0
-                    if idleRounds[pattern] >= Self.idleRoundsToDrop { dropped.append(pattern) }
+                for pattern in held.indices {
+                    let reduced = reducedValue(held[pattern].value, of: held[pattern].columns, convexity: convexity[held[pattern].block],
+                                               prices: duals)
+                    held[pattern].idleRounds = !solution.basic[pattern] && reduced < -1e-6 ? held[pattern].idleRounds + 1 : 0
+                    if held[pattern].idleRounds >= Self.idleRoundsToDrop { dropped.append(pattern) }
                 }
                 guard !dropped.isEmpty else { return }
                 try lp.deleteNonbasicColumns(dropped)
                 let gone = Set(dropped)
-                for pattern in dropped { seen[blockOfPattern[pattern]].remove(columnsOfPattern[pattern]) }
-                func kept<T>(_ array: [T]) -> [T] { array.indices.filter { !gone.contains($0) }.map { array[$0] } }
-                columnsOfPattern = kept(columnsOfPattern)
-                blockOfPattern = kept(blockOfPattern)
-                valueOfPattern = kept(valueOfPattern)
-                idleRounds = kept(idleRounds)
-                lastMix = kept(lastMix)
+                for pattern in dropped { seen[held[pattern].block].remove(held[pattern].columns) }
+                held = held.indices.filter { !gone.contains($0) }.map { held[$0] }
+                lastMix = lastMix.indices.filter { !gone.contains($0) }.map { lastMix[$0] }
                 droppedTotal += dropped.count
             }
             /// Adds each student's year in `values` that is new and, at `prices` (with `convexity`
@@ -259,9 +268,7 @@ struct CapacityMaster {
                 for b in blocks.indices {
                     let (columns, value) = pattern(of: blocks[b], in: values)
                     if let prices, let convexity {
-                        var reduced = value - convexity[b]
-                        for column in columns { for k in rowsOfColumn.range(column) { reduced -= prices[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k] } }
-                        guard reduced > 1e-6 else { continue }
+                        guard reducedValue(value, of: columns, convexity: convexity[b], prices: prices) > 1e-6 else { continue }
                     }
                     guard seen[b].insert(columns).inserted else { continue }
                     var terms = [(row: convexityRow[b], coefficient: 1.0)]
@@ -275,10 +282,7 @@ struct CapacityMaster {
                     // No upper bound of 1: the student's row implies it, and without it GLPK's
                     // simplex took 26 % fewer iterations (600 students).
                     try lp.addColumn(lower: 0, upper: .infinity, objective: value, terms: terms)
-                    columnsOfPattern.append(columns)
-                    blockOfPattern.append(b)
-                    valueOfPattern.append(value)
-                    idleRounds.append(0)
+                    held.append(HeldYear(columns: columns, block: b, value: value))
                     added += 1
                 }
                 patterns += added
@@ -327,7 +331,7 @@ struct CapacityMaster {
             }
             var shares = [Double](repeating: 0, count: objective.count)
             for (pattern, weight) in lastMix.enumerated() where weight > 1e-9 {
-                for column in columnsOfPattern[pattern] { shares[column] += weight }
+                for column in held[pattern].columns { shares[column] += weight }
             }
             return Result(bound: bound, pricedValues: bestValues, rounds: rounds, steps: steps, patterns: patterns,
                           dropped: droppedTotal, shares: shares)
