@@ -9,6 +9,32 @@ import WorkspaceImport
 /// The relaxation over every placement solved over a growing working set (``SiftedRelaxation``),
 /// and the what-ifs it proves.
 @Suite struct SiftedRelaxationTests {
+    /// An error the early start (``SharedSiftedRelaxation/startSolving()``) meets reaches the pass
+    /// that asks for the relaxation, as it would had that pass solved it itself (until session 19 it
+    /// was swallowed, and the pass saw "no tighter bound").
+    @Test func anErrorMetByTheEarlyStartReachesThePassThatAsks() {
+        let solved = DispatchSemaphore(value: 0)
+        let shared = SharedSiftedRelaxation { _ throws(LinearSolverError) in
+            defer { solved.signal() }
+            throw .solverFailed("test failure")
+        }
+        shared.startSolving()
+        solved.wait()
+        #expect(throws: LinearSolverError.solverFailed("test failure")) { try shared.get() }
+        #expect(shared.ifSolved == nil)
+    }
+
+    /// Abandoned, a solve under way sees it and may stop.
+    @Test func anAbandonedSolveSeesItAndStops() throws {
+        let shared = SharedSiftedRelaxation { abandoned throws(LinearSolverError) in
+            while !abandoned() { usleep(1000) }
+            return nil
+        }
+        shared.startSolving()
+        shared.abandon()
+        #expect(try shared.get() == nil)
+    }
+
     /// From a poor working set (the greedy plan's placements only) the sifting reaches GLPK's own
     /// relaxation over every placement with fewer placements, and its bound is no looser and still
     /// above a valid plan.
