@@ -6,7 +6,8 @@ struct FixedColumnsRemoved {
     let reduced: LinearModel
     /// For each reduced column, its column in the original model.
     let originalColumn: [Int]
-    let fixedValues: [Int: Double]
+    /// Per original column, its value when fixed (a free column's entry is not used).
+    private let fixedValue: [Double]
     /// For each reduced row, its row in the original model.
     let originalRow: [Int]
     let objectiveConstant: Double
@@ -14,31 +15,51 @@ struct FixedColumnsRemoved {
     let isInfeasible: Bool
 
     init(_ model: LinearModel) {
+        self.init(model, fixed: model.columns.map { $0.lower == $0.upper }, at: model.columns.map(\.lower),
+                  rows: model.rows.indices)
+    }
+
+    /// The same reduced model as ``init(_:)`` gives for `model` with every column but `free` fixed at
+    /// its value in `values`, built from the free columns' rows only (`index`): rows without a free
+    /// column are left out unchecked, so `values` must keep them (a valid plan does).
+    /// - Parameter free: column indices, ascending, each once.
+    init(_ model: LinearModel, freeing free: [Int], at values: [Double], index: ColumnRowIndex) {
+        var fixed = [Bool](repeating: true, count: model.columns.count)
+        var fixedValue = values
+        for column in free {
+            let bounds = model.columns[column]
+            if bounds.lower == bounds.upper { fixedValue[column] = bounds.lower } else { fixed[column] = false }
+        }
+        self.init(model, fixed: fixed, at: fixedValue, rows: index.rows(of: free.filter { !fixed[$0] }))
+    }
+
+    /// Columns `fixed` at their `fixedValue` moved into the bounds of `rows` (the others are left out).
+    private init(_ model: LinearModel, fixed: [Bool], at fixedValue: [Double], rows: some Sequence<Int>) {
         var reduced = LinearModel(name: model.name, sense: model.sense)
-        var newIndex: [Int: LinearModel.ColumnID] = [:]
+        var newIndex = [Int](repeating: -1, count: model.columns.count)
         var originalColumn: [Int] = []
-        var fixedValues: [Int: Double] = [:]
         var constant = 0.0
         for (index, column) in model.columns.enumerated() {
-            if column.lower == column.upper {
-                fixedValues[index] = column.lower
-                constant += column.objective * column.lower
+            if fixed[index] {
+                constant += column.objective * fixedValue[index]
             } else {
                 newIndex[index] = reduced.addColumn(column.name, kind: column.kind, lower: column.lower,
-                                                    upper: column.upper, objective: column.objective)
+                                                    upper: column.upper, objective: column.objective).index
                 originalColumn.append(index)
             }
         }
         var infeasible = false
         var originalRow: [Int] = []
-        for (rowIndex, row) in model.rows.enumerated() {
+        for rowIndex in rows {
+            let row = model.rows[rowIndex]
             var shift = 0.0
             var terms: [(LinearModel.ColumnID, Double)] = []
             for term in row.terms {
-                if let fixed = fixedValues[term.column.index] {
-                    shift += term.coefficient * fixed
+                let column = term.column.index
+                if fixed[column] {
+                    shift += term.coefficient * fixedValue[column]
                 } else {
-                    terms.append((newIndex[term.column.index]!, term.coefficient))
+                    terms.append((LinearModel.ColumnID(index: newIndex[column]), term.coefficient))
                 }
             }
             if terms.isEmpty {
@@ -52,7 +73,7 @@ struct FixedColumnsRemoved {
         self.originalRow = originalRow
         self.reduced = reduced
         self.originalColumn = originalColumn
-        self.fixedValues = fixedValues
+        self.fixedValue = fixedValue
         self.objectiveConstant = constant
         self.isInfeasible = infeasible
     }
@@ -71,9 +92,8 @@ struct FixedColumnsRemoved {
     }
 
     /// Values of the original model's columns from values of the reduced model's.
-    func expand(_ values: [Double], count: Int) -> [Double] {
-        var full = [Double](repeating: 0, count: count)
-        for (index, value) in fixedValues { full[index] = value }
+    func expand(_ values: [Double]) -> [Double] {
+        var full = fixedValue
         for (reducedIndex, original) in originalColumn.enumerated() { full[original] = values[reducedIndex] }
         return full
     }
@@ -83,7 +103,7 @@ struct FixedColumnsRemoved {
     func expand(_ basis: SimplexBasis, rowCount: Int) -> SimplexBasis {
         var rows = [SimplexBasis.Status](repeating: .basic, count: rowCount)
         for (reducedIndex, original) in originalRow.enumerated() { rows[original] = basis.rows[reducedIndex] }
-        var columns = [SimplexBasis.Status](repeating: .fixed, count: originalColumn.count + fixedValues.count)
+        var columns = [SimplexBasis.Status](repeating: .fixed, count: fixedValue.count)
         for (reducedIndex, original) in originalColumn.enumerated() { columns[original] = basis.columns[reducedIndex] }
         return SimplexBasis(rows: rows, columns: columns)
     }

@@ -25,19 +25,47 @@ public enum GLPKSolver {
         return try SearchRun(problem: problem, model: model, options: options, start: start).run()
     }
 
+    /// The search over a few of the model's columns, every other fixed at its value in `values` (a
+    /// neighbourhood of a valid plan): the reduced model of ``SolveOptions/substitutesFixedColumns``
+    /// without copying or reading the whole model (`index`, built once for it); values, objective
+    /// and bound are the whole model's. `values` must keep every row (rows without a free column
+    /// are not checked); the search starts from them.
+    /// - Parameter free: the columns the search may change.
+    public static func solve(_ model: LinearModel, freeing free: [Int], at values: [Double], index: ColumnRowIndex,
+                             options: SolveOptions = SolveOptions()) throws(LinearSolverError) -> SolveResult {
+        guard index.columnCount == model.columns.count, index.rowCount == model.rows.count else {
+            throw .invalidModel("the column index was built for another model")
+        }
+        try ModelValidation.validate(initialSolution: values, for: model)
+        let sorted = Array(Set(free)).sorted()
+        guard sorted.allSatisfy({ $0 >= 0 && $0 < model.columns.count }) else {
+            throw .invalidModel("a column to free does not exist (\(model.columns.count) columns)")
+        }
+        let start = Date()
+        var starting = options
+        starting.initialSolution = values
+        return try solve(FixedColumnsRemoved(model, freeing: sorted, at: values, index: index), of: model, options: starting, start: start)
+    }
+
     /// The search over the model's free columns only; values, objective and bound are the whole model's.
     private static func solveSubstituted(_ model: LinearModel, options: SolveOptions, start: Date) throws(LinearSolverError) -> SolveResult {
         let removed = FixedColumnsRemoved(model)
         guard !removed.isInfeasible else {
             return SolveResult(status: .infeasible, values: [], objective: 0, bound: 0, seconds: Date().timeIntervalSince(start), nodes: 0)
         }
+        return try solve(removed, of: model, options: options, start: start)
+    }
+
+    /// The search over `removed`'s reduced model, its plan and bound read back as `model`'s.
+    private static func solve(_ removed: FixedColumnsRemoved, of model: LinearModel, options: SolveOptions,
+                              start: Date) throws(LinearSolverError) -> SolveResult {
         var inner = options
         inner.substitutesFixedColumns = false
         inner.initialSolution = options.initialSolution.map { initial in removed.originalColumn.map { initial[$0] } }
         inner.goodEnough = options.goodEnough.map { $0 - removed.objectiveConstant }
         let result = try solve(removed.reduced, options: inner)
         guard result.status == .optimal || result.status == .feasible else { return result }
-        let values = removed.expand(result.values, count: model.columns.count)
+        let values = removed.expand(result.values)
         return SolveResult(status: result.status, values: values, objective: model.objectiveValue(values),
                            bound: result.bound + removed.objectiveConstant, seconds: Date().timeIntervalSince(start), nodes: result.nodes)
     }

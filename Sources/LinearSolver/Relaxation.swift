@@ -55,7 +55,7 @@ extension GLPKSolver {
                                               simplexFallback: simplexFallback, guideOnly: guideOnly)
             guard reduced.solved else { return reduced }
             var result = RelaxationResult(solved: true, objective: reduced.objective + substituted.objectiveConstant,
-                                          values: substituted.expand(reduced.values, count: model.columns.count),
+                                          values: substituted.expand(reduced.values),
                                           rowDuals: substituted.expandRows(reduced.rowDuals, count: model.rows.count),
                                           seconds: Date().timeIntervalSince(start), isBound: reduced.isBound)
             result.basis = reduced.basis.map { substituted.expand($0, rowCount: model.rows.count) }

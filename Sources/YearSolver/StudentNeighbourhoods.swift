@@ -33,6 +33,7 @@ struct StudentNeighbourhoods {
                  timeLimit: Double) throws(LinearSolverError) -> [Double] {
         let begin = Date()
         let layout = Layout(year)
+        let index = ColumnRowIndex(year.linear)
         var values = start
         var current = year.linear.objectiveValue(values)
         var tried = Set<StudentID>()
@@ -44,11 +45,10 @@ struct StudentNeighbourhoods {
             guard let seed = shortfall.first(where: { $0.value > 1e-6 && !tried.contains($0.student) })?.student else { break }
             tried.insert(seed)
             let students = layout.neighbours(of: seed, values: values, pricedValues: pricedValues, limit: Self.size)
-            let model = layout.freeing(students, values: values)
-            var solveOptions = SolveOptions(timeLimit: left, relativeGap: 1e-9, presolve: false, initialSolution: values,
-                                            nodeLimit: Self.nodeLimit, shouldStop: options.shouldStop)
-            solveOptions.substitutesFixedColumns = true
-            let result = try GLPKSolver.solve(model, options: solveOptions)
+            let solveOptions = SolveOptions(timeLimit: left, relativeGap: 1e-9, presolve: false, nodeLimit: Self.nodeLimit,
+                                            shouldStop: options.shouldStop)
+            let result = try GLPKSolver.solve(year.linear, freeing: layout.freeColumns(students), at: values, index: index,
+                                              options: solveOptions)
             guard result.status == .optimal || result.status == .feasible, year.linear.isFeasible(result.values) else { continue }
             let objective = year.linear.objectiveValue(result.values)
             if objective > current + 1e-6 {
@@ -123,22 +123,18 @@ struct StudentNeighbourhoods {
             return chosen
         }
 
-        /// The year model with every column fixed at the plan's value except the students' placements and
-        /// sector repeats and the escort columns of the sessions they could go to.
-        func freeing(_ chosen: [StudentID], values: [Double]) -> LinearModel {
-            var free = [Bool](repeating: false, count: year.linear.columns.count)
+        /// The columns re-planned: the students' placements and sector repeats and the escort
+        /// columns of the sessions they could go to (every other keeps the plan's value).
+        func freeColumns(_ chosen: [StudentID]) -> [Int] {
+            var free = Set<Int>()
             for student in chosen {
                 for offset in candidatesOf[student]! {
-                    free[year.placementColumns[offset].index] = true
-                    for column in sessionColumns[year.candidates[offset].session] ?? [] { free[column] = true }
+                    free.insert(year.placementColumns[offset].index)
+                    free.formUnion(sessionColumns[year.candidates[offset].session] ?? [])
                 }
-                for column in sectorColumns[student] ?? [] { free[column] = true }
+                free.formUnion(sectorColumns[student] ?? [])
             }
-            var model = year.linear
-            for column in model.columns.indices where !free[column] {
-                model.fix(LinearModel.ColumnID(index: column), at: values[column])
-            }
-            return model
+            return free.sorted()
         }
     }
 }

@@ -93,11 +93,7 @@ import WorkspaceImport
     /// years at a time finds a better valid plan and never a worse one.
     @Test func studentNeighbourhoodsImproveAPlan() throws {
         let run = try SampleRun.shared.get()
-        let pools = StaffPools(run.workspace)
-        let model = YearPlanner.buildModel(run.workspace, pools: pools)
-        let greedy = TermByTermPlan.assemble(model, choices: Array(GreedyPlan(workspace: run.workspace, pools: pools)
-            .choices(for: model).values))
-        try #require(model.linear.isFeasible(greedy))
+        let (model, greedy) = try run.greedyYear()
         let before = model.linear.objectiveValue(greedy)
         // Zero prices: each placement priced at its own worth.
         let improved = try StudentNeighbourhoods(options: PlanningOptions(timeLimit: 60))
@@ -222,4 +218,16 @@ private final class Flag: @unchecked Sendable {
     private var value = false
     func set() { lock.withLock { value = true } }
     var isSet: Bool { lock.withLock { value } }
+}
+
+extension SampleRun {
+    /// The sample's year model and its greedy plan (checked valid), as column values.
+    func greedyYear() throws -> (model: YearModel, values: [Double]) {
+        let pools = StaffPools(workspace)
+        let model = YearPlanner.buildModel(workspace, pools: pools)
+        let greedy = TermByTermPlan.assemble(model, choices: Array(GreedyPlan(workspace: workspace, pools: pools)
+            .choices(for: model).values))
+        try #require(model.linear.isFeasible(greedy))
+        return (model, greedy)
+    }
 }
