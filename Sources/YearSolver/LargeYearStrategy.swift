@@ -51,11 +51,11 @@ struct LargeYearStrategy {
     /// ever used instead planned worse on all three large schools.
     static let dropsIdleYearsAbove = 100_000
 
-    /// Whether the term MIPs' plan, when the passes end with time to spare, re-plans a few students'
-    /// whole years at once (``TermByTermPlan/neighbourhoodsAfterPasses``). Generated 450-student
-    /// school (121,764 columns): 0.2444 % → 0.0893 %, two more placed; 600 students unchanged (the
-    /// passes end within a second or two of their share), as is a 360-student one (its pair re-plans
-    /// run to the clock).
+    /// Whether the term MIPs' plan, after the passes, re-plans a few students' whole years at once
+    /// (``TermByTermPlan/neighbourhoodsAfterPasses``). Generated 450-student school (121,764
+    /// columns): 0.2444 % → 0.0893 %, two more placed (session 13). Session 20, now that they always
+    /// run: seed-1 600 students 0.0137 % → 0.0132 %, seed-2 0.0167 % → 0.0166 %, 2,000 students
+    /// 0.187 % → 0.169 % (one more placed; there the clock ends them, after 17 of 30).
     var replansStudentsYears = true
 
     private func elapsed() -> Double { Date().timeIntervalSince(start) }

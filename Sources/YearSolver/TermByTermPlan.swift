@@ -42,16 +42,17 @@ struct TermByTermPlan {
     /// Student neighbourhoods tried after the first pass (before any term is re-planned, unless
     /// ``neighbourhoodsAfterPasses``), with the master's priced values that choose them.
     var neighbourhoods: (search: StudentNeighbourhoods, pricedValues: [Double])?
-    /// Whether the student neighbourhoods come after the improvement passes instead of before them,
-    /// using only the time the passes leave (more than ``neighbourhoodsAfterPassesSeconds``), and
-    /// one more pass of single terms if they gain: the passes' plan is then kept as it was.
+    /// Whether the student neighbourhoods come after the improvement passes instead of before them
+    /// (whenever the plan is not within the gap), then one more pass of single terms if they gain.
+    /// At 600 students (seed 1) neighbourhoods before the passes left them too little time (0.0201 %
+    /// → 0.0528 %). Until session 20 they ran only when the passes left 15 s, which at 600 students
+    /// they did or did not within a second (the plan then depended on the clock: 1,714,973.50 in
+    /// 26–28 s or 1,714,977.61 in 34 s); since their search no longer copies the year model
+    /// (``StudentNeighbourhoods``) they always run, and end on their own budget, not the clock.
     var neighbourhoodsAfterPasses = false
-    /// Time that must be left for the neighbourhoods after the passes: they get half of it and
-    /// usually end on their own budget (``StudentNeighbourhoods/attempts``) in 5–10 s, so that the
-    /// plan does not depend on the clock (the sample planned the large way has 9 s left: none; a
-    /// 450-student school 22 s). At 600 students (seed 1) the passes end within a second or two of
-    /// their share; neighbourhoods before them left the passes too little time (0.0201 % → 0.0528 %).
-    static let neighbourhoodsAfterPassesSeconds = 15.0
+    /// The share of the time left that neighbourhoods after the passes may take; the single-term
+    /// pass after them has the rest. (Seed-1 600 students: 30 neighbourhoods take 7.6 s of 12.8.)
+    static let neighbourhoodsAfterPassesShare = 0.8
     /// Whether the first pass is left out and the improvement passes start from the fallback plan:
     /// for the usual way after the quick way, whose plan already came from such a pass and its
     /// re-plans. Measured (docs/SOLVER-NOTES.md, session 18): in all eight plans and what-ifs that went
@@ -123,11 +124,11 @@ struct TermByTermPlan {
         }
         report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
         /// Whether a few students' whole years re-planned at once gained anything.
-        func tryNeighbourhoods() throws(LinearSolverError) -> Bool {
+        func tryNeighbourhoods(share: Double) throws(LinearSolverError) -> Bool {
             guard let neighbourhoods, !closeEnough(current) else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
             let improved = try neighbourhoods.search.improve(year, values: values, pricedValues: neighbourhoods.pricedValues,
-                                                             bound: bound, timeLimit: left() * 0.5)
+                                                             bound: bound, timeLimit: left() * share)
             let replanned = Self.choices(from: improved, of: year, terms: Set(terms))
             let value = objective(of: replanned, year)
             debug("student neighbourhoods: \(value) after \(Date().timeIntervalSince(start)) s")
@@ -137,11 +138,11 @@ struct TermByTermPlan {
             report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
             return true
         }
-        if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods() }
+        if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods(share: 0.5) }
         var improver = self
         if shortListInFirstPassOnly { improver.shortList = nil }
         if improvesWithin.map({ bound - current <= $0 }) ?? true { try improve(passes: passes, pairs: replansPairs) }
-        if neighbourhoodsAfterPasses, left() > Self.neighbourhoodsAfterPassesSeconds, try tryNeighbourhoods() {
+        if neighbourhoodsAfterPasses, left() > 1, try tryNeighbourhoods(share: Self.neighbourhoodsAfterPassesShare) {
             try improve(passes: 1, pairs: false)
         }
         return Self.assemble(year, choices: Array(choices.values))
