@@ -58,6 +58,11 @@ struct LargeYearStrategy {
     /// 0.187 % → 0.169 % (one more placed; there the clock ends them, after 17 of 30).
     var replansStudentsYears = true
 
+    /// The count proof running beside the plan (``MostPlacements``), when there is one: pairs of
+    /// terms are re-planned only while the plan is short of its count
+    /// (``TermByTermPlan/pairsWhilePlacingFewerThan``).
+    var mostPlacements: MostPlacements?
+
     private func elapsed() -> Double { Date().timeIntervalSince(start) }
 
     /// - Parameter greedyValues: the greedy plan as the year's column values, already checked valid by the caller.
@@ -146,6 +151,9 @@ struct LargeYearStrategy {
         let listed = shortList.filter { $0 }.count
         termPlan.shortList = shortList
         termPlan.replansPairs = listed <= Self.pairsUpTo
+        if termPlan.replansPairs {
+            termPlan.pairsWhilePlacingFewerThan = mostPlacements?.masterCount(waiting: options.timeLimit * Self.termPlanEnd - elapsed())
+        }
         if replansStudentsYears {
             termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), pricedValues)
             termPlan.neighbourhoodsAfterPasses = true

@@ -79,6 +79,14 @@ final class MostPlacements: @unchecked Sendable {
         Int((bound + 1e-6).rounded(.down))
     }
 
+    /// The master's count (the quick proof), waiting at most `seconds` for it: no valid plan places
+    /// more. Never starts the relaxation; ``wait(seconds:placements:)`` still works after it.
+    func masterCount(waiting seconds: Double) -> Int? {
+        guard quickDone.wait(timeout: .now() + max(0, seconds)) == .success else { return nil }
+        quickDone.signal()
+        return lock.withLock { quick }
+    }
+
     /// Waits for the bound, at most `seconds`: the most placements any valid plan can make (nil
     /// when not found in time — only a run that hits its time limit can end that way).
     /// - Parameter placements: the plan's count; the relaxation runs only when the master's bound is above it.

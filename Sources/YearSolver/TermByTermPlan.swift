@@ -39,6 +39,12 @@ struct TermByTermPlan {
     /// Whether improvement passes also re-plan pairs of terms together (after each term alone);
     /// large years' long short lists do not (``LargeYearStrategy/pairsUpTo``).
     var replansPairs = true
+    /// Pairs of terms are re-planned only while the plan places fewer students than this (the most
+    /// any valid plan can, when known); nil: always. What a pair finds that single terms do not is
+    /// a student who must swap employers between terms to be placed; past the most placements a pair
+    /// only polishes points, which on the large way's short lists took 8–14 s a pair (generated
+    /// 360-student school: 40 s, the share of the time limit, instead of 28 s, for 9 points).
+    var pairsWhilePlacingFewerThan: Int?
     /// Student neighbourhoods tried after the first pass (before any term is re-planned, unless
     /// ``neighbourhoodsAfterPasses``), with the master's priced values that choose them.
     var neighbourhoods: (search: StudentNeighbourhoods, pricedValues: [Double])?
@@ -122,7 +128,7 @@ struct TermByTermPlan {
             debug("term by term: a tighter bound \(tighter) after \(Date().timeIntervalSince(start)) s")
             bound = tighter
         }
-        report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+        report(current, bound: bound, placements: placements(choices))
         /// Whether a few students' whole years re-planned at once gained anything.
         func tryNeighbourhoods(share: Double) throws(LinearSolverError) -> Bool {
             guard let neighbourhoods, !closeEnough(current) else { return false }
@@ -135,7 +141,7 @@ struct TermByTermPlan {
             guard value > current + 1e-6 else { return false }
             choices = replanned
             current = value
-            report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+            report(current, bound: bound, placements: placements(choices))
             return true
         }
         if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods(share: 0.5) }
@@ -157,7 +163,8 @@ struct TermByTermPlan {
                 let before = current
                 let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
                 for group in neighbourhoods(order, pairs: pairs) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current)
-                    && replans < replansAtMost ?? .max && replannedAt[group] != version {
+                    && replans < replansAtMost ?? .max && replannedAt[group] != version
+                    && (group.count == 1 || pairsWhilePlacingFewerThan.map { placements(choices) < $0 } ?? true) {
                     replans += 1
                     replannedAt[group] = version
                     let others = choices.filter { !group.contains($0.key) }.map(\.value)
@@ -183,7 +190,7 @@ struct TermByTermPlan {
                         break
                     }
                     debug("  re-planned \(group.map(\.rawValue).sorted()): \(current) at \(Date().timeIntervalSince(start)) s")
-                    report(current, bound: bound, placements: choices.values.reduce(0) { $0 + $1.placements.count })
+                    report(current, bound: bound, placements: placements(choices))
                 }
                 debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
                 if current <= before + 1e-6 { break }
@@ -248,6 +255,10 @@ struct TermByTermPlan {
 
     /// Nodes allowed when a what-if's re-planned terms are solved together.
     static let jointNodeLimit = 2000
+
+    private func placements(_ choices: [TermID: TermChoice]) -> Int {
+        choices.values.reduce(0) { $0 + $1.placements.count }
+    }
 
     /// Tells the progress line how far the year's plan has come.
     private func report(_ objective: Double, bound: Double, placements: Int) {

@@ -161,6 +161,20 @@ import WorkspaceImport
         #expect(planned(true) == with, "the same plan again")
     }
 
+    /// The count proof's master count can be read while the plan goes on (the large way asks for it
+    /// before re-planning pairs of terms, which it does only while the plan is short of it), as
+    /// often as asked, without using up the answer the plan's outcome waits for.
+    @Test func theMasterCountLeavesTheProofsAnswer() throws {
+        let run = try SampleRun.shared.get()
+        let (model, greedy) = try run.greedyYear()
+        let proof = try #require(MostPlacements.start(model, pools: StaffPools(run.workspace), settings: run.workspace.settings,
+                                                      plan: greedy, seconds: TestTime.generous))
+        let count = proof.masterCount(waiting: TestTime.generous)
+        #expect(count == run.outcome.mostPlacementsPossible, "the master's count \(count.map(String.init) ?? "none")")
+        #expect(proof.masterCount(waiting: 1) == count, "asked again")
+        #expect(proof.wait(seconds: 1, placements: count ?? 0) == run.outcome.mostPlacementsPossible)
+    }
+
     /// The master over whole student years prices the sample's places and escort days to within a
     /// hair of the relaxation's bound (the subgradient stopped 2.5 % above it), never below the
     /// best plan known, and its mix of years takes each student at most once a term.
