@@ -43,7 +43,8 @@ struct TermByTermPlan {
     /// any valid plan can, when known); nil: always. What a pair finds that single terms do not is
     /// a student who must swap employers between terms to be placed; past the most placements a pair
     /// only polishes points, which on the large way's short lists took 8–14 s a pair (generated
-    /// 360-student school: 40 s, the share of the time limit, instead of 28 s, for 9 points).
+    /// schools: 360 students 40 s, their share of the time limit, instead of 28 s, for 8 points;
+    /// 400 students 40 s instead of 9 s, for 30).
     var pairsWhilePlacingFewerThan: Int?
     /// Student neighbourhoods tried after the first pass (before any term is re-planned, unless
     /// ``neighbourhoodsAfterPasses``), with the master's priced values that choose them.
