@@ -116,9 +116,9 @@ import WorkspaceImport
         #expect(again.bound == outcome.bound)
     }
 
-    /// When the large way's term passes end with time to spare, a few students' whole years
-    /// re-planned at once (as the quick way does) gain: the sample planned the large way (its passes
-    /// end on their node budgets after ~30 s here; the long time limit leaves room on a slower machine).
+    /// After the large way's term passes, a few students' whole years re-planned at once (as the
+    /// quick way does) gain: the sample planned the large way (its passes end on their node budgets
+    /// after ~30 s here; the long time limit leaves room on a slower machine).
     @Test func theLargeWayReplansStudentsYearsWithTimeToSpare() throws {
         let (year, planned) = Self.largeWay(try WorkspaceLoader.load(SampleRun.dataFolder), timeLimit: 120)
         let without = planned(false), with = planned(true)
