@@ -175,6 +175,35 @@ import WorkspaceImport
         #expect(proof.wait(seconds: 1, placements: count ?? 0) == run.outcome.mostPlacementsPossible)
     }
 
+    /// Pairs of terms are re-planned only while the plan places fewer than the count given: the
+    /// sample's term MIPs over the master's placements (the large way's), whose pairs of terms find
+    /// placements single terms miss, plan with a count of 0 exactly as with no pairs at all.
+    @Test func pairsOfTermsStopAtTheCountGiven() throws {
+        let run = try SampleRun.shared.get()
+        let (model, greedy) = try run.greedyYear()
+        let pools = StaffPools(run.workspace)
+        let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: run.workspace.settings,
+                                        objective: model.linear.columns.map(\.objective), smallGroups: false)
+            .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120, shouldStop: { false })
+        let guide = model.placementColumns.map { master.shares[$0.index] }
+        let current = TermByTermPlan.choices(from: greedy, of: model, terms: Set(run.workspace.terms.map(\.id)))
+        func planned(pairs: Bool, whileFewerThan count: Int?) throws -> [Double] {
+            var termPlan = TermByTermPlan(workspace: run.workspace, pools: pools, options: PlanningOptions(timeLimit: TestTime.generous),
+                                          guide: guide)
+            termPlan.shortList = model.placementColumns.indices.map { guide[$0] > 1e-6 || greedy[model.placementColumns[$0].index] > 0.5 }
+            termPlan.replansPairs = pairs
+            termPlan.pairsWhilePlacingFewerThan = count
+            let values = try termPlan.values(for: model, bound: master.bound, fallback: current, timeLimit: TestTime.generous)
+            #expect(model.linear.isFeasible(values))
+            return values
+        }
+        func placed(_ values: [Double]) -> Int { model.placementColumns.filter { values[$0.index] > 0.5 }.count }
+        let withPairs = try planned(pairs: true, whileFewerThan: nil)
+        let singles = try planned(pairs: false, whileFewerThan: nil)
+        #expect(placed(withPairs) > placed(singles), "pairs \(placed(withPairs)) placed, single terms \(placed(singles))")
+        #expect(try planned(pairs: true, whileFewerThan: 0) == singles)
+    }
+
     /// The master over whole student years prices the sample's places and escort days to within a
     /// hair of the relaxation's bound (the subgradient stopped 2.5 % above it), never below the
     /// best plan known, and its mix of years takes each student at most once a term.
