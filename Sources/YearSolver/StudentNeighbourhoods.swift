@@ -50,10 +50,10 @@ struct StudentNeighbourhoods {
             let result = try GLPKSolver.solve(year.linear, freeing: layout.freeColumns(students), at: values, index: index,
                                               options: solveOptions)
             guard result.status == .optimal || result.status == .feasible, year.linear.isFeasible(result.values) else { continue }
-            let objective = year.linear.objectiveValue(result.values)
-            if objective > current + 1e-6 {
+            // The whole year's objective (the search reads its plan back as the year's).
+            if result.objective > current + 1e-6 {
                 values = result.values
-                current = objective
+                current = result.objective
             }
             debug("  neighbourhood \(attempt) of \(students.count) students: \(current) at \(Date().timeIntervalSince(begin)) s")
         }
