@@ -151,9 +151,9 @@ struct LargeYearStrategy {
         let listed = shortList.filter { $0 }.count
         termPlan.shortList = shortList
         termPlan.replansPairs = listed <= Self.pairsUpTo
-        if termPlan.replansPairs {
-            termPlan.pairsWhilePlacingFewerThan = mostPlacements?.masterCount(waiting: options.timeLimit * Self.termPlanEnd - elapsed())
-        }
+        let count = mostPlacements?.masterCount(waiting: options.timeLimit * Self.termPlanEnd - elapsed())
+        if termPlan.replansPairs { termPlan.pairsWhilePlacingFewerThan = count }
+        termPlan.placementNeighbourhoods = count.map { (PlacementNeighbourhoods(options: options), $0) }
         if replansStudentsYears {
             termPlan.neighbourhoods = (StudentNeighbourhoods(options: options), pricedValues)
             termPlan.neighbourhoodsAfterPasses = true

@@ -90,7 +90,8 @@ struct SolveStrategy {
         }
         let mostPlacements = MostPlacements.start(model, pools: pools, settings: workspace.settings,
                                                   plan: greedyIsValid ? greedyValues : nil, seconds: options.timeLimit)
-        let outcome = try solveForPlan(model, greedy: greedy, greedyValues: greedyIsValid ? greedyValues : nil, start: start)
+        let outcome = try solveForPlan(model, greedy: greedy, greedyValues: greedyIsValid ? greedyValues : nil,
+                                       mostPlacements: mostPlacements, start: start)
         return outcome.map { withMostPlacements($0, from: mostPlacements, model, start: start) }
     }
 
@@ -135,7 +136,7 @@ struct SolveStrategy {
     /// guide, a term-by-term plan, and the whole-year search when small.
     /// - Parameter greedyValues: the greedy plan's column values when it is valid (the quick way starts from it).
     private func solveForPlan(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double]?,
-                              start: Date) throws(LinearSolverError) -> Outcome? {
+                              mostPlacements: MostPlacements?, start: Date) throws(LinearSolverError) -> Outcome? {
         func elapsed() -> Double { Date().timeIntervalSince(start) }
         // Small years keep the exact way, whose whole-year search proves what the relaxation cannot.
         // Nor under a short time limit: its interior point cannot be stopped either, and two of them
@@ -170,6 +171,9 @@ struct SolveStrategy {
             // 14 s for nothing before the pair that found its missing placement (seed 16).
             termPlan.replanNodeLimit = QuickYearPlan.replanNodes
             termPlan.pairShortList = quick.shortList
+            if let count = mostPlacements?.masterCount(waiting: options.timeLimit - elapsed()) {
+                termPlan.placementNeighbourhoods = (PlacementNeighbourhoods(options: options), count)
+            }
         }
         let first = try termPlan.values(for: model, bound: bound, fallback: quick?.choices ?? greedy,
                                         timeLimit: (options.timeLimit - elapsed()) * 0.9)

@@ -46,6 +46,9 @@ struct TermByTermPlan {
     /// schools: 360 students 40 s, their share of the time limit, instead of 28 s, for 8 points;
     /// 400 students 40 s instead of 9 s, for 30).
     var pairsWhilePlacingFewerThan: Int?
+    /// Neighbourhoods around the students left out, tried after the improvement passes (before the
+    /// student neighbourhoods) while the plan places fewer than `count` (the most any valid plan can).
+    var placementNeighbourhoods: (search: PlacementNeighbourhoods, count: Int)?
     /// Student neighbourhoods tried after the first pass (before any term is re-planned, unless
     /// ``neighbourhoodsAfterPasses``), with the master's priced values that choose them.
     var neighbourhoods: (search: StudentNeighbourhoods, pricedValues: [Double])?
@@ -134,24 +137,35 @@ struct TermByTermPlan {
         func tryNeighbourhoods(share: Double) throws(LinearSolverError) -> Bool {
             guard let neighbourhoods, !closeEnough(current) else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
-            let improved = try neighbourhoods.search.improve(year, values: values, pricedValues: neighbourhoods.pricedValues,
-                                                             bound: bound, timeLimit: left() * share)
+            return adopt(try neighbourhoods.search.improve(year, values: values, pricedValues: neighbourhoods.pricedValues,
+                                                           bound: bound, timeLimit: left() * share), found: "student neighbourhoods")
+        }
+        /// Whether `improved` (a whole year's plan) scores more than the plan: then it is the plan.
+        func adopt(_ improved: [Double], found: String) -> Bool {
             let replanned = Self.choices(from: improved, of: year, terms: Set(terms))
             let value = objective(of: replanned, year)
-            debug("student neighbourhoods: \(value) after \(Date().timeIntervalSince(start)) s")
+            debug("\(found): \(value), \(placements(replanned)) placed, after \(Date().timeIntervalSince(start)) s")
             guard value > current + 1e-6 else { return false }
             choices = replanned
             current = value
             report(current, bound: bound, placements: placements(choices))
             return true
         }
+        /// Students left out placed by re-planning them with those in their way, while the count says more can be.
+        func placeMore(share: Double) throws(LinearSolverError) -> Bool {
+            guard let placementNeighbourhoods, !closeEnough(current), left() > 1,
+                  placements(choices) < placementNeighbourhoods.count else { return false }
+            let values = Self.assemble(year, choices: Array(choices.values))
+            return adopt(try placementNeighbourhoods.search.placeMore(year, values: values, count: placementNeighbourhoods.count,
+                                                                      timeLimit: left() * share), found: "placement neighbourhoods")
+        }
         if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods(share: 0.5) }
         var improver = self
         if shortListInFirstPassOnly { improver.shortList = nil }
         if improvesWithin.map({ bound - current <= $0 }) ?? true { try improve(passes: passes, pairs: replansPairs) }
-        if neighbourhoodsAfterPasses, left() > 1, try tryNeighbourhoods(share: Self.neighbourhoodsAfterPassesShare) {
-            try improve(passes: 1, pairs: false)
-        }
+        let placedMore = try placeMore(share: 0.5)
+        let replannedYears = neighbourhoodsAfterPasses && left() > 1 ? try tryNeighbourhoods(share: Self.neighbourhoodsAfterPassesShare) : false
+        if placedMore || replannedYears { try improve(passes: 1, pairs: false) }
         return Self.assemble(year, choices: Array(choices.values))
 
         func improve(passes: Int, pairs: Bool) throws(LinearSolverError) {

@@ -179,6 +179,38 @@ import WorkspaceImport
     /// sample's term MIPs over the master's placements (the large way's), whose pairs of terms find
     /// placements single terms miss, plan with a count of 0 exactly as with no pairs at all.
     @Test func pairsOfTermsStopAtTheCountGiven() throws {
+        let planned = try Self.overTheMastersPlacements()
+        let withPairs = try planned.values { $0.replansPairs = true }
+        let singles = try planned.values { $0.replansPairs = false }
+        #expect(planned.placed(withPairs) > planned.placed(singles),
+                "pairs \(planned.placed(withPairs)) placed, single terms \(planned.placed(singles))")
+        #expect(try planned.values { $0.replansPairs = true; $0.pairsWhilePlacingFewerThan = 0 } == singles)
+    }
+
+    /// Neighbourhoods around the students left out place what single-term re-plans miss: the sample's
+    /// term MIPs over the master's placements, single terms only, end short of the most placements
+    /// possible; with the placement neighbourhoods after their passes the plan places more, keeps
+    /// every rule and scores more, the same plan twice. With the count already reached they change nothing.
+    @Test func placementNeighbourhoodsPlaceWhatSingleTermsMiss() throws {
+        let planned = try Self.overTheMastersPlacements()
+        let most = try #require(try SampleRun.shared.get().outcome.mostPlacementsPossible)
+        let singles = try planned.values { $0.replansPairs = false }
+        try #require(planned.placed(singles) < most, "single terms already place the most: nothing to test")
+        func withNeighbourhoods(count: Int) throws -> [Double] {
+            try planned.values { $0.replansPairs = false; $0.placementNeighbourhoods = (PlacementNeighbourhoods(options: $0.options), count) }
+        }
+        let placedMore = try withNeighbourhoods(count: most)
+        #expect(planned.placed(placedMore) > planned.placed(singles),
+                "with the neighbourhoods \(planned.placed(placedMore)) placed, single terms \(planned.placed(singles)), at most \(most)")
+        #expect(planned.model.linear.objectiveValue(placedMore) > planned.model.linear.objectiveValue(singles))
+        #expect(try withNeighbourhoods(count: most) == placedMore, "the same plan again")
+        #expect(try withNeighbourhoods(count: planned.placed(singles)) == singles)
+    }
+
+    /// The sample's year planned the large way's way: term MIPs over the master's placements, guided
+    /// by its mix of years, from the greedy plan (each plan checked valid).
+    private static func overTheMastersPlacements() throws
+        -> (model: YearModel, values: ((inout TermByTermPlan) -> Void) throws -> [Double], placed: ([Double]) -> Int) {
         let run = try SampleRun.shared.get()
         let (model, greedy) = try run.greedyYear()
         let pools = StaffPools(run.workspace)
@@ -187,21 +219,16 @@ import WorkspaceImport
             .solve(start: greedy, target: model.linear.objectiveValue(greedy), relativeGap: 0, seconds: 120, shouldStop: { false })
         let guide = model.placementColumns.map { master.shares[$0.index] }
         let current = TermByTermPlan.choices(from: greedy, of: model, terms: Set(run.workspace.terms.map(\.id)))
-        func planned(pairs: Bool, whileFewerThan count: Int?) throws -> [Double] {
+        func values(_ configure: (inout TermByTermPlan) -> Void) throws -> [Double] {
             var termPlan = TermByTermPlan(workspace: run.workspace, pools: pools, options: PlanningOptions(timeLimit: TestTime.generous),
                                           guide: guide)
             termPlan.shortList = model.placementColumns.indices.map { guide[$0] > 1e-6 || greedy[model.placementColumns[$0].index] > 0.5 }
-            termPlan.replansPairs = pairs
-            termPlan.pairsWhilePlacingFewerThan = count
+            configure(&termPlan)
             let values = try termPlan.values(for: model, bound: master.bound, fallback: current, timeLimit: TestTime.generous)
             #expect(model.linear.isFeasible(values))
             return values
         }
-        func placed(_ values: [Double]) -> Int { model.placementColumns.filter { values[$0.index] > 0.5 }.count }
-        let withPairs = try planned(pairs: true, whileFewerThan: nil)
-        let singles = try planned(pairs: false, whileFewerThan: nil)
-        #expect(placed(withPairs) > placed(singles), "pairs \(placed(withPairs)) placed, single terms \(placed(singles))")
-        #expect(try planned(pairs: true, whileFewerThan: 0) == singles)
+        return (model, values, { values in model.placementColumns.filter { values[$0.index] > 0.5 }.count })
     }
 
     /// The master over whole student years prices the sample's places and escort days to within a
