@@ -7,6 +7,8 @@ struct StudentColumns {
     let year: YearModel
     var candidatesOf: [StudentID: [Int]] = [:]
     var students: [StudentID] = []
+    /// Each student's place in `students`.
+    var position: [StudentID: Int] = [:]
     var sessionColumns: [Session: [Int]] = [:]
     var sectorColumns: [StudentID: [Int]] = [:]
     var candidatesAt: [Session: [Int]] = [:]
@@ -14,7 +16,10 @@ struct StudentColumns {
     init(_ year: YearModel) {
         self.year = year
         for (offset, candidate) in year.candidates.enumerated() {
-            if candidatesOf[candidate.student.id] == nil { students.append(candidate.student.id) }
+            if candidatesOf[candidate.student.id] == nil {
+                position[candidate.student.id] = students.count
+                students.append(candidate.student.id)
+            }
             candidatesOf[candidate.student.id, default: []].append(offset)
             candidatesAt[candidate.session, default: []].append(offset)
         }
@@ -30,21 +35,17 @@ struct StudentColumns {
     private func placed(_ offset: Int, _ values: [Double]) -> Bool { values[year.placementColumns[offset].index] > 0.5 }
     private func priced(_ offset: Int, _ pricedValues: [Double]) -> Double { pricedValues[year.placementColumns[offset].index] }
 
-    /// Per student, their best priced year (each term's best placement, or none) minus their
-    /// planned year's priced value, largest first (ties in the workspace's order).
-    func shortfalls(_ values: [Double], pricedValues: [Double]) -> [(student: StudentID, value: Double)] {
-        var result: [(student: StudentID, value: Double)] = []
-        for student in students {
-            var bestPerTerm: [TermID: Double] = [:]
-            var planned = 0.0
-            for offset in candidatesOf[student]! {
-                let term = year.candidates[offset].session.term
-                bestPerTerm[term] = max(bestPerTerm[term] ?? 0, priced(offset, pricedValues))
-                if placed(offset, values) { planned += priced(offset, pricedValues) }
-            }
-            result.append((student, bestPerTerm.values.reduce(0, +) - planned))
+    /// The student's best priced year (each term's best placement, or none) minus their planned
+    /// year's priced value. Summed in term order, so that equal students always compare equal.
+    func shortfall(of student: StudentID, _ values: [Double], pricedValues: [Double]) -> Double {
+        var bestPerTerm: [TermID: Double] = [:]
+        var planned = 0.0
+        for offset in candidatesOf[student]! {
+            let term = year.candidates[offset].session.term
+            bestPerTerm[term] = max(bestPerTerm[term] ?? 0, priced(offset, pricedValues))
+            if placed(offset, values) { planned += priced(offset, pricedValues) }
         }
-        return result.enumerated().sorted { ($0.element.value, -$0.offset) > ($1.element.value, -$1.offset) }.map(\.element)
+        return bestPerTerm.sorted { $0.key.rawValue < $1.key.rawValue }.reduce(0) { $0 + $1.value } - planned
     }
 
     /// How many placements the plan makes.
@@ -121,7 +122,9 @@ struct StudentColumns {
     func replan(_ students: [StudentID], from values: [Double], objective: Double, index: ColumnRowIndex, nodeLimit: Int,
                 timeLimit: Double, shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> (values: [Double], objective: Double)? {
         let options = SolveOptions(timeLimit: timeLimit, relativeGap: 1e-9, presolve: false, nodeLimit: nodeLimit, shouldStop: shouldStop)
-        let result = try GLPKSolver.solve(year.linear, freeing: freeColumns(students), at: values, index: index, options: options)
+        let free = freeColumns(students)
+        let result = try GLPKSolver.solve(year.linear, freeing: free, at: values, index: index, options: options)
+        debug("    replan: \(free.count) free columns, \(result.nodes) nodes, \(result.seconds) s")
         // The whole year's objective (the search reads its plan back as the year's).
         guard result.status == .optimal || result.status == .feasible, result.objective > objective + 1e-6,
               year.linear.isFeasible(result.values) else { return nil }
