@@ -173,6 +173,7 @@ struct SolveStrategy {
             termPlan.pairShortList = quick.shortList
             if let count = mostPlacements?.masterCount(waiting: options.timeLimit - elapsed()) {
                 termPlan.placementNeighbourhoods = (PlacementNeighbourhoods(options: options), count)
+                termPlan.pairsFirstWhilePlacingFewerThan = count
             }
         }
         let first = try termPlan.values(for: model, bound: bound, fallback: quick?.choices ?? greedy,

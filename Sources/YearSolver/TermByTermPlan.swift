@@ -46,6 +46,12 @@ struct TermByTermPlan {
     /// schools: 360 students 40 s, their share of the time limit, instead of 28 s, for 8 points;
     /// 400 students 40 s instead of 9 s, for 30).
     var pairsWhilePlacingFewerThan: Int?
+    /// While the plan places fewer students than this (the most any valid plan can), the pairs of
+    /// terms are re-planned before the single terms, the pairs holding the most left-out
+    /// student-terms first. For the usual way after a quick plan, whose single terms were already
+    /// re-planned: what a pair finds that single terms miss is the student who must swap employers
+    /// between terms.
+    var pairsFirstWhilePlacingFewerThan: Int?
     /// Neighbourhoods around the students left out, tried after the improvement passes (before the
     /// student neighbourhoods) while the plan places fewer than `count` (the most any valid plan can).
     var placementNeighbourhoods: (search: PlacementNeighbourhoods, count: Int)?
@@ -177,7 +183,11 @@ struct TermByTermPlan {
             for pass in 0..<passes where !closeEnough(current) && replans < replansAtMost ?? .max {
                 let before = current
                 let order = replansByShortfall ? byShortfall(terms, choices, year) : terms
-                for group in neighbourhoods(order, pairs: pairs) where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current)
+                var groups = neighbourhoods(order, pairs: pairs)
+                if pairs, let count = pairsFirstWhilePlacingFewerThan, placements(choices) < count {
+                    groups = Self.pairsFirst(groups, leftOut: leftOut(choices, year))
+                }
+                for group in groups where left() > 0.3 && options.shouldStop?() != true && !closeEnough(current)
                     && replans < replansAtMost ?? .max && replannedAt[group] != version
                     && (group.count == 1 || pairsWhilePlacingFewerThan.map { placements(choices) < $0 } ?? true) {
                     replans += 1
@@ -301,6 +311,24 @@ struct TermByTermPlan {
             let (x, y) = (shortfall[a.element] ?? 0, shortfall[b.element] ?? 0)
             return x != y ? x > y : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// Per term, how many students have sessions to choose from that term and no placement in it.
+    private func leftOut(_ choices: [TermID: TermChoice], _ year: YearModel) -> [TermID: Int] {
+        var open: [TermID: Set<StudentID>] = [:]
+        for candidate in year.candidates where choices[candidate.session.term]?.byStudent[candidate.student.id] == nil {
+            open[candidate.session.term, default: []].insert(candidate.student.id)
+        }
+        return open.mapValues(\.count)
+    }
+
+    /// The pairs of terms first, those with the most left-out student-terms first (ties in their
+    /// order), then the single terms.
+    static func pairsFirst(_ groups: [Set<TermID>], leftOut: [TermID: Int]) -> [Set<TermID>] {
+        func count(_ group: Set<TermID>) -> Int { group.reduce(0) { $0 + (leftOut[$1] ?? 0) } }
+        let pairs = groups.enumerated().filter { $0.element.count > 1 }
+            .sorted { (count($0.element), -$0.offset) > (count($1.element), -$1.offset) }.map(\.element)
+        return pairs + groups.filter { $0.count == 1 }
     }
 
     /// Groups of terms re-planned together, the others fixed: each term alone, then (if `pairs`) each pair.
