@@ -116,6 +116,14 @@ struct StudentColumns {
         return free.sorted()
     }
 
+    /// The first of `students` whose re-plan frees at most `limit` columns (always the first one,
+    /// the seed, however many it frees).
+    func trimmed(_ students: [StudentID], toColumns limit: Int) -> [StudentID] {
+        var students = students
+        while students.count > 1, freeColumns(students).count > limit { students.removeLast() }
+        return students
+    }
+
     /// The plan with the students' whole years re-planned (their placements, the escorts of the
     /// sessions they could go to, their sector repeats), every other column kept: the search's plan
     /// when it keeps every row of the year and scores more than `values` (`objective`), else nil.

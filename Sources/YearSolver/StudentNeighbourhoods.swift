@@ -56,8 +56,8 @@ struct StudentNeighbourhoods {
             }
             guard let seed = best else { break }
             tried[seed] = true
-            var students = columns.neighbours(of: columns.students[seed], values: values, pricedValues: pricedValues, limit: Self.size)
-            while students.count > 1, columns.freeColumns(students).count > Self.columnLimit { students.removeLast() }
+            let students = columns.trimmed(columns.neighbours(of: columns.students[seed], values: values, pricedValues: pricedValues,
+                                                              limit: Self.size), toColumns: Self.columnLimit)
             if let better = try columns.replan(students, from: values, objective: current, index: index, nodeLimit: Self.nodeLimit,
                                               timeLimit: left, shouldStop: options.shouldStop) {
                 (values, current) = better
