@@ -35,13 +35,11 @@ struct PlacementNeighbourhoods {
 
     /// The plan with more placements when a neighbourhood finds them (never a lower objective).
     /// - Parameter count: the most placements any valid plan can make; the search ends there.
-    func placeMore(_ year: YearModel, values start: [Double], count: Int, timeLimit: Double) throws(LinearSolverError) -> [Double] {
+    func placeMore(_ columns: StudentColumns, values start: [Double], count: Int, timeLimit: Double) throws(LinearSolverError) -> [Double] {
         let begin = Date()
-        let columns = StudentColumns(year)
         guard columns.placements(start) < count else { return start }
-        let index = ColumnRowIndex(year.linear)
         var values = start
-        var current = year.linear.objectiveValue(values)
+        var current = columns.year.linear.objectiveValue(values)
         var tried = Set<StudentID>()
         for attempt in 0..<Self.attempts {
             guard columns.placements(values) < count, options.shouldStop?() != true else { break }
@@ -51,7 +49,7 @@ struct PlacementNeighbourhoods {
             else { break }
             tried.insert(seed)
             let students = columns.rivals(of: seed, values: values, limit: Self.size)
-            if let better = try columns.replan(students, from: values, objective: current, index: index, nodeLimit: Self.nodeLimit,
+            if let better = try columns.replan(students, from: values, objective: current, nodeLimit: Self.nodeLimit,
                                                timeLimit: left, shouldStop: options.shouldStop) {
                 (values, current) = better
             }

@@ -2,7 +2,8 @@ import LinearSolver
 import PlacementDomain
 
 /// The year's columns grouped by student and by session, for searches that re-plan a few
-/// students' whole years at once (``StudentNeighbourhoods``, ``PlacementNeighbourhoods``).
+/// students' whole years at once (``StudentNeighbourhoods``, ``PlacementNeighbourhoods``; built
+/// once for both when a plan runs both).
 struct StudentColumns {
     let year: YearModel
     var candidatesOf: [StudentID: [Int]] = [:]
@@ -12,9 +13,12 @@ struct StudentColumns {
     var sessionColumns: [Session: [Int]] = [:]
     var sectorColumns: [StudentID: [Int]] = [:]
     var candidatesAt: [Session: [Int]] = [:]
+    /// The year's rows by column, for the searches over a few students' columns.
+    let index: ColumnRowIndex
 
     init(_ year: YearModel) {
         self.year = year
+        index = ColumnRowIndex(year.linear)
         for (offset, candidate) in year.candidates.enumerated() {
             if candidatesOf[candidate.student.id] == nil {
                 position[candidate.student.id] = students.count
@@ -127,7 +131,7 @@ struct StudentColumns {
     /// The plan with the students' whole years re-planned (their placements, the escorts of the
     /// sessions they could go to, their sector repeats), every other column kept: the search's plan
     /// when it keeps every row of the year and scores more than `values` (`objective`), else nil.
-    func replan(_ students: [StudentID], from values: [Double], objective: Double, index: ColumnRowIndex, nodeLimit: Int,
+    func replan(_ students: [StudentID], from values: [Double], objective: Double, nodeLimit: Int,
                 timeLimit: Double, shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> (values: [Double], objective: Double)? {
         let options = SolveOptions(timeLimit: timeLimit, relativeGap: 1e-9, presolve: false, nodeLimit: nodeLimit, shouldStop: shouldStop)
         let free = freeColumns(students)

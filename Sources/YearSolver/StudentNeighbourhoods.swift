@@ -34,11 +34,10 @@ struct StudentNeighbourhoods {
     static let columnLimit = 15_000
 
     /// - Parameter pricedValues: each column's value at the master's prices.
-    func improve(_ year: YearModel, values start: [Double], pricedValues: [Double], bound: Double,
+    func improve(_ columns: StudentColumns, values start: [Double], pricedValues: [Double], bound: Double,
                  timeLimit: Double) throws(LinearSolverError) -> [Double] {
         let begin = Date()
-        let columns = StudentColumns(year)
-        let index = ColumnRowIndex(year.linear)
+        let year = columns.year
         var values = start
         var current = year.linear.objectiveValue(values)
         // Per student (in the workspace's order), kept up to date as neighbourhoods change their years.
@@ -58,7 +57,7 @@ struct StudentNeighbourhoods {
             tried[seed] = true
             let students = columns.trimmed(columns.neighbours(of: columns.students[seed], values: values, pricedValues: pricedValues,
                                                               limit: Self.size), toColumns: Self.columnLimit)
-            if let better = try columns.replan(students, from: values, objective: current, index: index, nodeLimit: Self.nodeLimit,
+            if let better = try columns.replan(students, from: values, objective: current, nodeLimit: Self.nodeLimit,
                                               timeLimit: left, shouldStop: options.shouldStop) {
                 (values, current) = better
                 for student in students {

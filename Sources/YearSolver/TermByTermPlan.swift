@@ -139,11 +139,19 @@ struct TermByTermPlan {
             bound = tighter
         }
         report(current, bound: bound, placements: placements(choices))
+        // Built once for both neighbourhood searches (a column-to-rows index of the whole year).
+        var builtColumns: StudentColumns?
+        func studentColumns() -> StudentColumns {
+            if let builtColumns { return builtColumns }
+            let columns = StudentColumns(year)
+            builtColumns = columns
+            return columns
+        }
         /// Whether a few students' whole years re-planned at once gained anything.
         func tryNeighbourhoods(share: Double) throws(LinearSolverError) -> Bool {
             guard let neighbourhoods, !closeEnough(current) else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
-            return adopt(try neighbourhoods.search.improve(year, values: values, pricedValues: neighbourhoods.pricedValues,
+            return adopt(try neighbourhoods.search.improve(studentColumns(), values: values, pricedValues: neighbourhoods.pricedValues,
                                                            bound: bound, timeLimit: left() * share), found: "student neighbourhoods")
         }
         /// Whether `improved` (a whole year's plan) scores more than the plan: then it is the plan.
@@ -162,7 +170,7 @@ struct TermByTermPlan {
             guard let placementNeighbourhoods, !closeEnough(current), left() > 1,
                   placements(choices) < placementNeighbourhoods.count else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
-            return adopt(try placementNeighbourhoods.search.placeMore(year, values: values, count: placementNeighbourhoods.count,
+            return adopt(try placementNeighbourhoods.search.placeMore(studentColumns(), values: values, count: placementNeighbourhoods.count,
                                                                       timeLimit: left() * share), found: "placement neighbourhoods")
         }
         if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods(share: 0.5) }
@@ -171,6 +179,7 @@ struct TermByTermPlan {
         if improvesWithin.map({ bound - current <= $0 }) ?? true { try improve(passes: passes, pairs: replansPairs) }
         let placedMore = try placeMore(share: 0.5)
         let replannedYears = neighbourhoodsAfterPasses && left() > 1 ? try tryNeighbourhoods(share: Self.neighbourhoodsAfterPassesShare) : false
+        builtColumns = nil
         if placedMore || replannedYears { try improve(passes: 1, pairs: false) }
         return Self.assemble(year, choices: Array(choices.values))
 

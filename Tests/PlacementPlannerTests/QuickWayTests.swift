@@ -97,7 +97,7 @@ import WorkspaceImport
         let before = model.linear.objectiveValue(greedy)
         // Zero prices: each placement priced at its own worth.
         let improved = try StudentNeighbourhoods(options: PlanningOptions(timeLimit: 60))
-            .improve(model, values: greedy, pricedValues: model.linear.columns.map(\.objective), bound: run.outcome.bound,
+            .improve(StudentColumns(model), values: greedy, pricedValues: model.linear.columns.map(\.objective), bound: run.outcome.bound,
                      timeLimit: 60)
         #expect(model.linear.isFeasible(improved))
         let after = model.linear.objectiveValue(improved)
