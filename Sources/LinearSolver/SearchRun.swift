@@ -12,6 +12,7 @@ final class SearchRun {
     private var injected = false
     private var bestBound: Double?
     private var nodes = 0
+    private let branching = DriebeckTomlinBranching()
 
     init(problem: OpaquePointer, model: LinearModel, options: SolveOptions, start: Date) {
         self.problem = problem
@@ -89,6 +90,10 @@ final class SearchRun {
     /// Called by GLPK at each decision point of the search.
     fileprivate func callback(_ tree: OpaquePointer) {
         let reason = glp_ios_reason(tree)
+        if reason == GLP_IBRANCH {
+            if options.branchesInSwift, let choice = branching.choose(tree) { glp_ios_branch_upon(tree, choice.column, choice.branch) }
+            return
+        }
         if reason == GLP_IHEUR, !injected, var initial = options.initialSolution {
             injected = true
             initial.insert(0, at: 0)

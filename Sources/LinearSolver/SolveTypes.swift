@@ -19,6 +19,9 @@ public struct SolveOptions: Sendable {
     /// Solve the model with its fixed columns substituted out (and the rows that then always
     /// hold left out): for searches that fix most of a large model, so each node's LP is small.
     public var substitutesFixedColumns = false
+    /// Branch by GLPK's own Driebeck–Tomlin rule computed in Swift (``DriebeckTomlinBranching``):
+    /// the same search, sooner. Off only to compare with GLPK's.
+    public var branchesInSwift = true
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, presolve: Bool = true,
                 initialSolution: [Double]? = nil, nodeLimit: Int? = nil,
