@@ -48,7 +48,8 @@ import WorkspaceImport
         #expect(swift.objective > model.linear.objectiveValue(plan), "the search found nothing better than the greedy plan")
     }
 
-    /// A generated school's summer over every placement, GLPK's presolve on and no start.
+    /// A generated school's summer over every placement, GLPK's presolve on and no start (the
+    /// presolved problem's columns do not list their rows descending: summed column by column).
     @Test func aPresolvedSearchBranchesAsGLPKDoes() throws {
         let files = SchoolGenerator.generate(SchoolGeneratorParameters(students: 80, employers: 20, staff: 12, sites: 1,
                                                                        terms: 3, seed: 5))
