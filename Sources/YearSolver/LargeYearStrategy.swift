@@ -29,15 +29,31 @@ struct LargeYearStrategy {
     static let maxSteps = 400
     /// Shares of the time limit by which the master, then the term MIPs, must be done: safety nets,
     /// the master's own budget is in simplex work (``CapacityMaster/work``), the same on every machine.
-    /// Under the default limit no school measured reaches them (2,000 students: the solve ends by its
-    /// budgets at 36 s; model build, reading and writing take another 5–6 s outside the solve's clock).
+    /// Under the default limit no school measured reaches them but the sample forced the large way
+    /// (its pairs of terms run to the clock); 2,000 students end by their budgets at 36 s, and model
+    /// build, reading and writing take another 5–6 s outside the solve's clock.
     /// Under a short `--time-limit` they decide the plan: with 0.62 and 0.67 the 600-student school's
     /// term MIPs had 1 s of a 10 s limit and the command ended at 8 s, 0.051–0.054 % from the bound
-    /// (barely better than the greedy plan), and with 20 s 0.047 % at 14.4 s. With 0.5 and 0.88:
-    /// 0.031–0.035 % at 9.4–9.7 s, and 0.015–0.023 % at 18.6 s (three runs each; the master cut
-    /// sooner gives a bound 20–50 points looser, the term MIPs gain 350–570 points).
+    /// (barely better than the greedy plan). With 0.5 and 0.88 (``termPlanEnd(timeLimit:)``):
+    /// 0.030–0.035 % at 9.4–9.7 s over five runs (the master cut sooner gives a bound 20–50 points
+    /// looser, the term MIPs gain 350–380 points).
     static let masterEnd = 0.5
-    static let termPlanEnd = 0.88
+
+    /// By when the term MIPs must be done, as a share of `timeLimit`: 0.67 from the default 60 s up
+    /// (where the clock only ends runs that go on regardless, and a third is kept for a slower
+    /// machine's reading and writing), rising to 0.88 at 30 s and below (a coordinator who shortens
+    /// the limit wants that answer by then, and the term MIPs make it). At 20 s the 600-student
+    /// school's plan depends mostly on where the clock cuts the master (five runs: 0.015–0.048 %
+    /// from the bound, against 0.047 % three times with 0.62 and 0.67). From 60 s up the sample
+    /// forced the large way (`theSampleSchoolPlannedTheLargeWay`) plans as before: with 0.88 of 60 s
+    /// its pairs of terms ran to 52.8 s and two runs differed.
+    static func termPlanEnd(timeLimit: Double) -> Double {
+        0.67 + 0.21 * min(1, max(0, (60 - timeLimit) / 30))
+    }
+
+    /// Seconds into the solve by which the term MIPs must be done.
+    private var termMIPsEnd: Double { options.timeLimit * Self.termPlanEnd(timeLimit: options.timeLimit) }
+
     /// Term MIPs re-plan pairs of terms too only over short lists up to this many placements.
     /// Seed-1 600 students (4,600 listed): a pair took 11 s and gained nothing, and the time limit
     /// cut the passes; without pairs, two more passes of single terms gained 44 points and ended
@@ -112,7 +128,7 @@ struct LargeYearStrategy {
                 debug("large year: term MIPs over the master's placements \(planObjective) after \(elapsed()) s")
             }
         } else {
-            let end = options.timeLimit * Self.termPlanEnd
+            let end = termMIPsEnd
             let prices = lagrangian.solve(
                 objective: objective, target: planObjective, relativeGap: options.relativeGap,
                 steps: Self.maxSteps, shouldStop: { elapsed() > end || options.shouldStop?() == true },
@@ -157,7 +173,7 @@ struct LargeYearStrategy {
         let listed = shortList.filter { $0 }.count
         termPlan.shortList = shortList
         termPlan.replansPairs = listed <= Self.pairsUpTo
-        let count = mostPlacements?.masterCount(waiting: options.timeLimit * Self.termPlanEnd - elapsed())
+        let count = mostPlacements?.masterCount(waiting: termMIPsEnd - elapsed())
         if termPlan.replansPairs { termPlan.pairsWhilePlacingFewerThan = count }
         termPlan.placementNeighbourhoods = count.map { (PlacementNeighbourhoods(options: options), $0) }
         if replansStudentsYears {
@@ -168,7 +184,7 @@ struct LargeYearStrategy {
         // Re-plans start from the better of its first pass and the plan so far.
         let current = TermByTermPlan.choices(from: plan, of: year, terms: Set(workspace.terms.map(\.id)))
         let values = try? termPlan.values(for: year, bound: bound, fallback: current,
-                                          timeLimit: max(1, options.timeLimit * Self.termPlanEnd - elapsed()))
+                                          timeLimit: max(1, termMIPsEnd - elapsed()))
         return values ?? plan
     }
 
@@ -188,7 +204,7 @@ struct LargeYearStrategy {
             let column = year.placementColumns[offset].index
             return shares[column] > 1e-6 || plan[column] > 0.5 || year.candidates[offset].keepValue > 0
         }
-        let left = max(1, options.timeLimit * Self.termPlanEnd - elapsed())
+        let left = max(1, termMIPsEnd - elapsed())
         return ((try? ShortListYear.plan(year, shortList: shortList, start: plan, options: options, timeLimit: left)) ?? nil) ?? plan
     }
 
