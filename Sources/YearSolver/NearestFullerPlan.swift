@@ -18,11 +18,28 @@ enum NearestFullerPlan {
     /// Nodes at most: the same plan on every machine (d04 finds its plan at node 11).
     static let nodes = 300
 
+    /// Nearest plans with one placement more in turn, each from the last, until the plan places
+    /// `count` (the most any valid plan can) or none is found.
+    /// - Returns: the last plan found, or nil when none was.
+    static func plan(_ year: YearModel, from start: [Double], count: Int, timeLimit: Double,
+                     shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
+        let began = Date()
+        var plan = start, found = false
+        while year.placementColumns.filter({ plan[$0.index] > 0.5 }).count < count, shouldStop?() != true,
+              let fuller = try onePlacementMore(year, from: plan, timeLimit: timeLimit - Date().timeIntervalSince(began),
+                                                shouldStop: shouldStop) {
+            plan = fuller
+            found = true
+        }
+        return found ? plan : nil
+    }
+
     /// - Parameter plan: a valid plan of the year (column values).
     /// - Returns: a valid plan with one placement more and a higher objective, or nil when none was
     ///   found within the node budget and `timeLimit`.
-    static func plan(_ year: YearModel, from plan: [Double], timeLimit: Double,
+    static func onePlacementMore(_ year: YearModel, from plan: [Double], timeLimit: Double,
                      shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
+        guard timeLimit > 0.5 else { return nil }
         let placed = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
         var distance = [Double](repeating: 0, count: year.linear.columns.count)
         for column in year.placementColumns { distance[column.index] = plan[column.index] > 0.5 ? -1 : 1 }

@@ -165,7 +165,6 @@ struct SolveStrategy {
         }
         let guide = solved.map { solved in model.placementColumns.map { solved.values[$0.index] } }
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
-        var fallback = quick?.choices ?? greedy
         if let quick {
             termPlan.startsFromFallback = true
             // The quick way's budget: a generated school's single-term re-plans of 2,000 nodes took
@@ -175,12 +174,14 @@ struct SolveStrategy {
             if let count = mostPlacements?.masterCount(waiting: options.timeLimit - elapsed()) {
                 termPlan.placementNeighbourhoods = (PlacementNeighbourhoods(options: options), count)
                 termPlan.pairsFirstWhilePlacingFewerThan = count
-                if options.current == nil, let fuller = try fullerPlan(model, from: quick.values, count: count, start: start) {
-                    fallback = TermByTermPlan.choices(from: fuller, of: model, terms: Set(workspace.terms.map(\.id)))
+                if options.current == nil {
+                    termPlan.placesMoreAfterFirstPass = { [options] values, timeLimit throws(LinearSolverError) in
+                        try NearestFullerPlan.plan(model, from: values, count: count, timeLimit: timeLimit, shouldStop: options.shouldStop)
+                    }
                 }
             }
         }
-        let first = try termPlan.values(for: model, bound: bound, fallback: fallback,
+        let first = try termPlan.values(for: model, bound: bound, fallback: quick?.choices ?? greedy,
                                         timeLimit: (options.timeLimit - elapsed()) * 0.9)
         guard model.linear.isFeasible(first) else {
             // Only when even the greedy plan breaks a row: history that cannot be escorted, say.
@@ -197,19 +198,6 @@ struct SolveStrategy {
         }
         return Outcome(values: first, objective: objective, bound: max(bound, objective),
                        provenWithinGap: gap <= options.relativeGap, seconds: elapsed())
-    }
-
-    /// A plan's quick plan short of the count proof: the nearest plans with one placement more, in
-    /// turn (``NearestFullerPlan``), each within half the time left; nil when none was found.
-    private func fullerPlan(_ model: YearModel, from values: [Double], count: Int, start: Date) throws(LinearSolverError) -> [Double]? {
-        var plan = values, found = false
-        while model.placementColumns.filter({ plan[$0.index] > 0.5 }).count < count, options.shouldStop?() != true,
-              let fuller = try NearestFullerPlan.plan(model, from: plan, timeLimit: (options.timeLimit - Date().timeIntervalSince(start)) * 0.5,
-                                                      shouldStop: options.shouldStop) {
-            plan = fuller
-            found = true
-        }
-        return found ? plan : nil
     }
 
     /// The relaxation over every placement: for a what-if, sifted from the quick way's short list

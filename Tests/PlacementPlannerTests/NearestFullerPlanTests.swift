@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import LinearSolver
+import PlacementDomain
+@testable import YearSolver
+
+/// The nearest plan with one placement more (``NearestFullerPlan``): valid, one student-term more
+/// placed, more points, and near the plan it started from.
+@Suite struct NearestFullerPlanTests {
+    private static func placed(_ values: [Double], _ model: YearModel) -> Set<Int> {
+        Set(model.placementColumns.map(\.index).filter { values[$0] > 0.5 })
+    }
+
+    @Test func theSampleGreedyPlanGainsOnePlacementWithFewChanges() throws {
+        let (model, greedy) = try SampleRun.shared.get().greedyYear()
+        let before = Self.placed(greedy, model)
+        let fuller = try #require(try NearestFullerPlan.onePlacementMore(model, from: greedy, timeLimit: 120, shouldStop: nil))
+        #expect(model.linear.isFeasible(fuller))
+        let after = Self.placed(fuller, model)
+        #expect(after.count == before.count + 1)
+        #expect(model.linear.objectiveValue(fuller) > model.linear.objectiveValue(greedy))
+        // Nearest: the greedy plan leaves 41 student-terms out, so a few changes place one more.
+        #expect(after.symmetricDifference(before).count <= 5)
+    }
+
+    @Test func noPlanIsReturnedWhenTheCountIsAlreadyReached() throws {
+        let (model, greedy) = try SampleRun.shared.get().greedyYear()
+        let count = Self.placed(greedy, model).count
+        #expect(try NearestFullerPlan.plan(model, from: greedy, count: count, timeLimit: 60, shouldStop: nil) == nil)
+    }
+}
