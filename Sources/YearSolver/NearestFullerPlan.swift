@@ -38,7 +38,7 @@ enum NearestFullerPlan {
     /// - Returns: a valid plan with one placement more and a higher objective, or nil when none was
     ///   found within the node budget and `timeLimit`.
     static func onePlacementMore(_ year: YearModel, from plan: [Double], timeLimit: Double,
-                     shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
+                                 shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
         guard timeLimit > 0.5 else { return nil }
         let placed = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
         var distance = [Double](repeating: 0, count: year.linear.columns.count)
