@@ -21,12 +21,12 @@ enum NearestFullerPlan {
     /// Nearest plans with one placement more in turn, each from the last, until the plan places
     /// `count` (the most any valid plan can) or none is found.
     /// - Returns: the last plan found, or nil when none was.
-    static func plan(_ year: YearModel, from start: [Double], count: Int, timeLimit: Double,
+    static func plan(_ year: YearModel, from start: [Double], count: Int, over shortList: [Bool]? = nil, timeLimit: Double,
                      shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
         let began = Date()
         var plan = start, found = false
         while year.placementColumns.filter({ plan[$0.index] > 0.5 }).count < count, shouldStop?() != true,
-              let fuller = try onePlacementMore(year, from: plan, timeLimit: timeLimit - Date().timeIntervalSince(began),
+              let fuller = try onePlacementMore(year, from: plan, over: shortList, timeLimit: timeLimit - Date().timeIntervalSince(began),
                                                 shouldStop: shouldStop) {
             plan = fuller
             found = true
@@ -37,7 +37,7 @@ enum NearestFullerPlan {
     /// - Parameter plan: a valid plan of the year (column values).
     /// - Returns: a valid plan with one placement more and a higher objective, or nil when none was
     ///   found within the node budget and `timeLimit`.
-    static func onePlacementMore(_ year: YearModel, from plan: [Double], timeLimit: Double,
+    static func onePlacementMore(_ year: YearModel, from plan: [Double], over shortList: [Bool]? = nil, timeLimit: Double,
                                  shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
         guard timeLimit > 0.5 else { return nil }
         let placed = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
@@ -46,7 +46,13 @@ enum NearestFullerPlan {
         var nearest = year.linear.withObjective(distance)
         nearest.sense = .minimize
         nearest.addRow("onePlacementMore", year.placementColumns.map { ($0, 1.0) }, lower: Double(placed + 1))
+        if let shortList {
+            for (offset, column) in year.placementColumns.enumerated() where !shortList[offset] && plan[column.index] < 0.5 {
+                nearest.fix(column, at: 0)
+            }
+        }
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: 0, presolve: true, nodeLimit: nodes, shouldStop: shouldStop)
+        options.substitutesFixedColumns = shortList != nil
         // The first plan found ends the search: any plan placing one more is what is wanted.
         options.goodEnough = .greatestFiniteMagnitude
         let began = Date()
