@@ -3,8 +3,8 @@ import LinearSolver
 
 /// The plan nearest a given one that places one student-term more: the year's own rows, a row
 /// asking for one placement more than the plan makes, and as objective how many placements differ
-/// from the plan's (a proximity search over every placement). GLPK stops at the first such plan
-/// it finds.
+/// from the plan's (a proximity search, over every placement or over a short list). GLPK stops at
+/// the first such plan it finds.
 ///
 /// Why: when the count proof says one more student-term could be placed, the re-plans of terms and
 /// pairs of terms look for points, and the missing placement is often a reshuffle of many students'
@@ -15,11 +15,13 @@ import LinearSolver
 /// lists) in 18 s (docs/SOLVER-NOTES.md, session 23). GLPK's own proximity search (`ps_heur`) asks
 /// for 1 % more objective, more than the bound allows here, and stops at once.
 enum NearestFullerPlan {
-    /// Nodes at most: the same plan on every machine (d04 finds its plan at node 11).
+    /// Nodes at most: the same plan on every machine (d04 finds its plan at node 9 or 11).
     static let nodes = 300
 
     /// Nearest plans with one placement more in turn, each from the last, until the plan places
     /// `count` (the most any valid plan can) or none is found.
+    /// - Parameter shortList: per placement (``YearModel/placementColumns`` order), whether it may be
+    ///   used (the plan's own always may); nil: every placement.
     /// - Returns: the last plan found, or nil when none was.
     static func plan(_ year: YearModel, from start: [Double], count: Int, over shortList: [Bool]? = nil, timeLimit: Double,
                      shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
