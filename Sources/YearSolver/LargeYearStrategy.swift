@@ -99,13 +99,13 @@ struct LargeYearStrategy {
     func solve(_ year: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double]) -> SolveStrategy.Outcome {
         var plan = greedyValues
         var planObjective = year.linear.objectiveValue(plan)
-        var placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
+        var placements = year.placements(in: plan)
         func keep(_ values: [Double]) {
             let objective = year.linear.objectiveValue(values)
             guard objective > planObjective + 1e-6, year.linear.isFeasible(values) else { return }
             plan = values
             planObjective = objective
-            placements = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
+            placements = year.placements(in: plan)
         }
         func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
             let escorted = EscortedPlacements(year: year, pools: pools).improve(choices)
@@ -198,7 +198,7 @@ struct LargeYearStrategy {
         // placement more, in turn — unless the term MIPs ran out their time share (the sample forced
         // the large way: its pairs of terms end on the clock, and a search after them would too).
         guard options.current == nil, let count, options.shouldStop?() != true, termMIPsEnd - elapsed() > 1,
-              year.placementColumns.filter({ planned[$0.index] > 0.5 }).count < count,
+              year.placements(in: planned) < count,
               let fuller = try? NearestFullerPlan.plan(year, from: planned, count: count, over: shortList,
                                                        timeLimit: options.timeLimit * Self.fullerPlanEnd - elapsed(),
                                                        shouldStop: options.shouldStop) else { return planned }

@@ -27,7 +27,7 @@ enum NearestFullerPlan {
                      shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
         let began = Date()
         var plan = start, found = false
-        while year.placementColumns.filter({ plan[$0.index] > 0.5 }).count < count, shouldStop?() != true,
+        while year.placements(in: plan) < count, shouldStop?() != true,
               let fuller = try onePlacementMore(year, from: plan, over: shortList, timeLimit: timeLimit - Date().timeIntervalSince(began),
                                                 shouldStop: shouldStop) {
             plan = fuller
@@ -42,7 +42,7 @@ enum NearestFullerPlan {
     static func onePlacementMore(_ year: YearModel, from plan: [Double], over shortList: [Bool]? = nil, timeLimit: Double,
                                  shouldStop: (@Sendable () -> Bool)?) throws(LinearSolverError) -> [Double]? {
         guard timeLimit > 0.5 else { return nil }
-        let placed = year.placementColumns.filter { plan[$0.index] > 0.5 }.count
+        let placed = year.placements(in: plan)
         var distance = [Double](repeating: 0, count: year.linear.columns.count)
         for column in year.placementColumns { distance[column.index] = plan[column.index] > 0.5 ? -1 : 1 }
         var nearest = year.linear.withObjective(distance)

@@ -44,7 +44,7 @@ struct SolveStrategy {
     /// The outcome with the count proof's answer for its plan (no waiting when asked to stop).
     private func withMostPlacements(_ outcome: Outcome, from proof: MostPlacements?, _ model: YearModel, start: Date) -> Outcome {
         var outcome = outcome
-        let placements = model.placementColumns.filter { outcome.values[$0.index] > 0.5 }.count
+        let placements = model.placements(in: outcome.values)
         let left = options.shouldStop?() == true ? 0 : options.timeLimit - Date().timeIntervalSince(start)
         outcome.mostPlacements = proof?.wait(seconds: left, placements: placements)
         return outcome
@@ -67,7 +67,7 @@ struct SolveStrategy {
         if greedyIsValid {
             options.progress?(SolveProgress(elapsedSeconds: elapsed(), bestObjective: model.linear.objectiveValue(greedyValues),
                                             bound: nil, relativeGap: nil, nodes: 0,
-                                            placements: model.placementColumns.filter { greedyValues[$0.index] > 0.5 }.count))
+                                            placements: model.placements(in: greedyValues)))
         }
         // Too large for GLPK's relaxation and term MIPs (what-ifs included): see LargeYearStrategy. Only
         // when the greedy plan breaks a rule (history that cannot be escorted) does it go on below.

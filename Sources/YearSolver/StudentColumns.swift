@@ -54,7 +54,7 @@ struct StudentColumns {
 
     /// How many placements the plan makes.
     func placements(_ values: [Double]) -> Int {
-        year.placementColumns.reduce(0) { $0 + (values[$1.index] > 0.5 ? 1 : 0) }
+        year.placements(in: values)
     }
 
     /// The terms in which the student has a placement to choose from and none in the plan.

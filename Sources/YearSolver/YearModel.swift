@@ -29,6 +29,11 @@ struct YearModel {
     /// each pool's day itself, best sessions first, instead of pricing the row.
     var poolRows = Set<Int>()
 
+    /// How many placements a plan (column values) makes.
+    func placements(in values: [Double]) -> Int {
+        placementColumns.reduce(0) { $0 + (values[$1.index] > 0.5 ? 1 : 0) }
+    }
+
     init(candidates: [Candidate]) {
         self.linear = LinearModel(name: "placement_year", sense: .maximize)
         self.candidates = candidates
