@@ -12,6 +12,9 @@ public enum GLPKSolver {
         if let initial = options.initialSolution {
             try ModelValidation.validate(initialSolution: initial, for: model)
         }
+        if let from = options.dualSimplexFrom {
+            try ModelValidation.validate(initialSolution: from, for: model)
+        }
         let start = Date()
         if options.substitutesFixedColumns {
             return try solveSubstituted(model, options: options, start: start)
@@ -62,6 +65,7 @@ public enum GLPKSolver {
         var inner = options
         inner.substitutesFixedColumns = false
         inner.initialSolution = options.initialSolution.map { initial in removed.originalColumn.map { initial[$0] } }
+        inner.dualSimplexFrom = options.dualSimplexFrom.map { from in removed.originalColumn.map { from[$0] } }
         inner.goodEnough = options.goodEnough.map { $0 - removed.objectiveConstant }
         let result = try solve(removed.reduced, options: inner)
         guard result.status == .optimal || result.status == .feasible else { return result }

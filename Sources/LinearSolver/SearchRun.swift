@@ -28,7 +28,7 @@ final class SearchRun {
     }
 
     func run() throws(LinearSolverError) -> SolveResult {
-        let warmStart = options.initialSolution != nil
+        let warmStart = options.initialSolution != nil || options.dualSimplexFrom != nil
         if warmStart || !options.presolve {
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
@@ -37,6 +37,9 @@ final class SearchRun {
             simplex.tm_lim = remainingMilliseconds
             if let initial = options.initialSolution, model.isFeasible(initial) {
                 _ = WarmBasis.apply(initial, model: model, to: problem)
+            } else if let from = options.dualSimplexFrom {
+                WarmBasis.applyAtBounds(from, model: model, to: problem)
+                simplex.meth = GLP_DUALP
             }
             let code = glp_simplex(problem, &simplex)
             if code != 0 && code != GLP_ETMLIM {

@@ -4,7 +4,7 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Double
     /// Stop when `|best bound − best plan| / |best plan|` is at most this.
     public var relativeGap: Double
-    /// Use GLPK's MIP presolver. Ignored (off) when `initialSolution` is given.
+    /// Use GLPK's MIP presolver. Ignored (off) when `initialSolution` or `dualSimplexFrom` is given.
     public var presolve: Bool
     /// A known feasible assignment (one value per column) handed to the search as its first plan.
     public var initialSolution: [Double]?
@@ -22,6 +22,12 @@ public struct SolveOptions: Sendable {
     /// Branch by GLPK's own Driebeck–Tomlin rule computed in Swift (``DriebeckTomlinBranching``):
     /// the same search, sooner. Off only to compare with GLPK's.
     public var branchesInSwift = true
+    /// Column values the root relaxation starts from although they break some rows (a plan, with a
+    /// row added that it does not keep): the slack basis with each column at its bound nearer its
+    /// value (``WarmBasis/applyAtBounds(_:model:to:)``), solved by GLPK's dual simplex, without the
+    /// MIP presolve (which would start from scratch). When every column that costs anything sits at
+    /// its better bound there, that basis is dual feasible and only the broken rows need mending.
+    public var dualSimplexFrom: [Double]?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-4, presolve: Bool = true,
                 initialSolution: [Double]? = nil, nodeLimit: Int? = nil,

@@ -49,6 +49,26 @@ enum WarmBasis {
         return true
     }
 
+    /// The slack basis with every column nonbasic at the bound nearer its value in `values`: always
+    /// valid. When every column that costs anything sits at its better bound in `values` (the
+    /// nearest-plan search: the plan's placements at 1 cost −1, the others at 0 cost 1, escorts
+    /// cost nothing), every reduced cost has the right sign: dual feasible, and the dual simplex
+    /// only mends the rows the values break. (The basis at the values themselves, ``apply(_:model:to:)``,
+    /// was singular on a 400-student year's short list.)
+    static func applyAtBounds(_ values: [Double], model: LinearModel, to problem: OpaquePointer) {
+        for i in model.rows.indices { glp_set_row_stat(problem, Int32(i + 1), GLP_BS) }
+        for (j, column) in model.columns.enumerated() {
+            let status: Int32 = switch (column.lower.isFinite, column.upper.isFinite) {
+            case _ where column.lower == column.upper: GLP_NS
+            case (false, false): GLP_NF
+            case (true, false): GLP_NL
+            case (false, true): GLP_NU
+            case (true, true): values[j] - column.lower <= column.upper - values[j] ? GLP_NL : GLP_NU
+            }
+            glp_set_col_stat(problem, Int32(j + 1), status)
+        }
+    }
+
     private static func distance(_ row: LinearModel.Row, _ activity: Double) -> Double {
         min(row.upper.isFinite ? abs(row.upper - activity) : .infinity, row.lower.isFinite ? abs(activity - row.lower) : .infinity)
     }

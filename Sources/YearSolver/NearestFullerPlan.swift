@@ -12,10 +12,11 @@ import LinearSolver
 /// count proof says 425; the re-plans of the usual way ran to the 60 s limit without it, and the
 /// whole year over the quick way's short list and the count master's years places 424 at best (proven).
 /// This search found a 425-placement plan 33 placements from the quick plan (10 of them outside those
-/// lists) in 18 s (docs/SOLVER-NOTES.md, session 23). GLPK's own proximity search (`ps_heur`) asks
-/// for 1 % more objective, more than the bound allows here, and stops at once.
+/// lists) in 18 s (docs/SOLVER-NOTES.md, session 23); since its root relaxation starts from the plan
+/// (session 24), 43 placements away in 8 s. GLPK's own proximity search (`ps_heur`) asks for 1 % more
+/// objective, more than the bound allows here, and stops at once.
 enum NearestFullerPlan {
-    /// Nodes at most: the same plan on every machine (d04 finds its plan at node 9 or 11).
+    /// Nodes at most: the same plan on every machine (d04 finds its plan at node 25).
     static let nodes = 300
 
     /// Nearest plans with one placement more in turn, each from the last, until the plan places
@@ -53,8 +54,12 @@ enum NearestFullerPlan {
                 nearest.fix(column, at: 0)
             }
         }
-        var options = SolveOptions(timeLimit: timeLimit, relativeGap: 0, presolve: true, nodeLimit: nodes, shouldStop: shouldStop)
+        var options = SolveOptions(timeLimit: timeLimit, relativeGap: 0, presolve: false, nodeLimit: nodes, shouldStop: shouldStop)
         options.substitutesFixedColumns = shortList != nil
+        // The root relaxation by the dual simplex from the plan: only the new row is broken there.
+        // From scratch (GLPK's presolve and primal simplex) it took 30,000 iterations and 15–25 s on
+        // `d04`, longer than its time share on a slower machine; from the plan 6,000 and 3.5 s.
+        options.dualSimplexFrom = plan
         // The first plan found ends the search: any plan placing one more is what is wanted.
         options.goodEnough = .greatestFiniteMagnitude
         let began = Date()

@@ -61,8 +61,9 @@ struct TermByTermPlan {
     /// the time limit without it.
     var placesMoreAfterFirstPass: ((_ values: [Double], _ timeLimit: Double) throws(LinearSolverError) -> [Double]?)?
     /// The share of the time left that ``placesMoreAfterFirstPass`` may take: its root relaxation over
-    /// every placement alone took 15–18 s on the sample without ST04, and with half of the 49 s left
-    /// there after the first pass it found nothing.
+    /// every placement from scratch took 15–18 s on the sample without ST04, and with half of the 49 s
+    /// left there after the first pass it found nothing; from the plan (session 24) 3.5 s, the whole
+    /// search 8 s.
     static let placesMoreShare = 0.8
     /// Neighbourhoods around the students left out, tried after the improvement passes (before the
     /// student neighbourhoods) while the plan places fewer than `count` (the most any valid plan can).
