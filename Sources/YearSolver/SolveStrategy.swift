@@ -175,7 +175,7 @@ struct SolveStrategy {
                 termPlan.placementNeighbourhoods = (PlacementNeighbourhoods(options: options), count)
                 termPlan.pairsFirstWhilePlacingFewerThan = count
                 if options.current == nil {
-                    termPlan.placesMoreAfterFirstPass = { [options] values, timeLimit throws(LinearSolverError) in
+                    termPlan.placesMoreFirst = { [options] values, timeLimit throws(LinearSolverError) in
                         try NearestFullerPlan.plan(model, from: values, count: count, timeLimit: timeLimit, shouldStop: options.shouldStop)
                     }
                 }

@@ -52,18 +52,17 @@ struct TermByTermPlan {
     /// re-planned: what a pair finds that single terms miss is the student who must swap employers
     /// between terms.
     var pairsFirstWhilePlacingFewerThan: Int?
-    /// Once, after the first improvement pass, while the plan still places fewer than
-    /// ``pairsFirstWhilePlacingFewerThan``: a plan with more placements from the whole year
-    /// (``NearestFullerPlan``), given the plan's values and the time it may take. After the pass, not
-    /// before: the pairs over the short list find the placement several times faster when they find it
-    /// (150-student seeds 16 and 38: 5.8 and 7.1 s; with this search first 15.0 and 14.0 s, and a few
-    /// points less), and where they do not (the sample without ST04) the passes after them ran out
-    /// the time limit without it.
-    var placesMoreAfterFirstPass: ((_ values: [Double], _ timeLimit: Double) throws(LinearSolverError) -> [Double]?)?
-    /// The share of the time left that ``placesMoreAfterFirstPass`` may take: its root relaxation over
-    /// every placement from scratch took 15–18 s on the sample without ST04, and with half of the 49 s
-    /// left there after the first pass it found nothing; from the plan (session 24) 3.5 s, the whole
-    /// search 8 s.
+    /// Once, before the improvement passes: a plan with more placements (``NearestFullerPlan``, nil
+    /// when the plan already places the count proof's most), given the plan's values and the time it
+    /// may take. Before the pairs of
+    /// terms since its root relaxation starts from the plan (session 24: a few seconds instead of
+    /// 15–25): 150-student seeds 16 / 36 / 38, whose pairs found the placement, 8.4 / 13.3 / 9.5 s →
+    /// 4.3 / 9.0 / 5.7 s, and the sample without ST04, whose pairs did not, 30 → 12 s (a few points
+    /// less each, all within the gap). While it took 15–25 s it ran after the first pass.
+    var placesMoreFirst: ((_ values: [Double], _ timeLimit: Double) throws(LinearSolverError) -> [Double]?)?
+    /// The share of the time left that ``placesMoreFirst`` may take: its root relaxation over every
+    /// placement from scratch took 15–18 s on the sample without ST04, and with half of the 49 s left
+    /// there it found nothing; from the plan 3.5 s, the whole search 8 s.
     static let placesMoreShare = 0.8
     /// Neighbourhoods around the students left out, tried after the improvement passes (before the
     /// student neighbourhoods) while the plan places fewer than `count` (the most any valid plan can).
@@ -189,7 +188,17 @@ struct TermByTermPlan {
         if !neighbourhoodsAfterPasses { _ = try tryNeighbourhoods(share: 0.5) }
         var improver = self
         if shortListInFirstPassOnly { improver.shortList = nil }
-        if improvesWithin.map({ bound - current <= $0 }) ?? true { try improve(passes: passes, pairs: replansPairs) }
+        /// The nearest plan with one placement more, while the count says more can be placed.
+        func placeMoreNearest() throws(LinearSolverError) {
+            guard let placesMoreFirst, left() > 1, options.shouldStop?() != true, !closeEnough(current),
+                  let fuller = try placesMoreFirst(Self.assemble(year, choices: Array(choices.values)), left() * Self.placesMoreShare)
+            else { return }
+            _ = adopt(fuller, found: "nearest fuller plan")
+        }
+        if improvesWithin.map({ bound - current <= $0 }) ?? true {
+            try placeMoreNearest()
+            try improve(passes: passes, pairs: replansPairs)
+        }
         let placedMore = try placeMore(share: 0.5)
         let replannedYears = neighbourhoodsAfterPasses && left() > 1 ? try tryNeighbourhoods(share: Self.neighbourhoodsAfterPassesShare) : false
         builtColumns = nil
@@ -240,12 +249,6 @@ struct TermByTermPlan {
                     report(current, bound: bound, placements: placements(choices))
                 }
                 debug("improvement pass \(pass): \(current) after \(Date().timeIntervalSince(start)) s")
-                if pass == 0, pairs, let placesMore = placesMoreAfterFirstPass, let count = pairsFirstWhilePlacingFewerThan,
-                   placements(choices) < count, left() > 1, options.shouldStop?() != true, !closeEnough(current),
-                   let fuller = try placesMore(Self.assemble(year, choices: Array(choices.values)), left() * Self.placesMoreShare),
-                   adopt(fuller, found: "nearest fuller plan") {
-                    version += 1
-                }
                 if current <= before + 1e-6 { break }
             }
         }
