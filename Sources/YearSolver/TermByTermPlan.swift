@@ -54,11 +54,11 @@ struct TermByTermPlan {
     var pairsFirstWhilePlacingFewerThan: Int?
     /// Once, before the improvement passes: a plan with more placements (``NearestFullerPlan``, nil
     /// when the plan already places the count proof's most), given the plan's values and the time it
-    /// may take. Before the pairs of
-    /// terms since its root relaxation starts from the plan (session 24: a few seconds instead of
-    /// 15–25): 150-student seeds 16 / 36 / 38, whose pairs found the placement, 8.4 / 13.3 / 9.5 s →
-    /// 4.3 / 9.0 / 5.7 s, and the sample without ST04, whose pairs did not, 30 → 12 s (a few points
-    /// less each, all within the gap). While it took 15–25 s it ran after the first pass.
+    /// may take. Before the pairs of terms since its root relaxation starts from the plan (session
+    /// 24: a few seconds instead of 15–25): 150-student seeds 16 / 36 / 38, whose pairs found the
+    /// placement, 8.4 / 13.3 / 9.5 s → 4.4 / 8.9 / 5.9 s, and the sample without ST04, whose pairs did
+    /// not, 30 → 11.6 s (a few points less each, all within the gap). While it took 15–25 s it ran
+    /// after the first pass.
     var placesMoreFirst: ((_ values: [Double], _ timeLimit: Double) throws(LinearSolverError) -> [Double]?)?
     /// The share of the time left that ``placesMoreFirst`` may take: its root relaxation over every
     /// placement from scratch took 15–18 s on the sample without ST04, and with half of the 49 s left

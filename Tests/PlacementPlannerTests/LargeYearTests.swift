@@ -118,9 +118,12 @@ import WorkspaceImport
 
     /// After the large way's term passes, a few students' whole years re-planned at once (as the
     /// quick way does) gain: the sample planned the large way (its passes end on their node budgets
-    /// after ~30 s here; the long time limit leaves room on a slower machine).
+    /// after ~30 s on session 22's machine, 76 s alone on session 24's slower one and later still in
+    /// its loaded test run, where the 120 s limit this test had (term MIPs by 80 s) left the
+    /// neighbourhoods no time: the limit is now far above the work, so that the budgets, not the
+    /// clock, end the passes).
     @Test func theLargeWayReplansStudentsYearsWithTimeToSpare() throws {
-        let (year, planned) = Self.largeWay(try WorkspaceLoader.load(SampleRun.dataFolder), timeLimit: 120)
+        let (year, planned) = Self.largeWay(try WorkspaceLoader.load(SampleRun.dataFolder), timeLimit: 600)
         let without = planned(false), with = planned(true)
         func placed(_ values: [Double]) -> Int { year.placementColumns.filter { values[$0.index] > 0.5 }.count }
         #expect(year.linear.objectiveValue(with) > year.linear.objectiveValue(without) + 1,
