@@ -57,8 +57,9 @@ enum NearestFullerPlan {
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: 0, presolve: false, nodeLimit: nodes, shouldStop: shouldStop)
         options.substitutesFixedColumns = shortList != nil
         // The root relaxation by the dual simplex from the plan: there only the new row and the escort
-        // rows (escort columns start at a bound) are broken. From scratch (GLPK's presolve and primal simplex) it took 30,000 iterations and 15–25 s on
-        // `d04`, longer than its time share on a slower machine; from the plan 6,000 and 3.5 s.
+        // rows (escort columns start at a bound) are broken. From scratch (GLPK's presolve and primal
+        // simplex) it took 30,000 iterations and 15–25 s on `d04`, longer than its time share on a
+        // slower machine; from the plan 6,000 and 3.5 s.
         options.dualSimplexFrom = plan
         // The first plan found ends the search: any plan placing one more is what is wanted.
         options.goodEnough = .greatestFiniteMagnitude
