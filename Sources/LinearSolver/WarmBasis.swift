@@ -3,12 +3,45 @@ internal import CGLPK
 /// A starting simplex basis built from a known feasible assignment: each column at the bound it
 /// sits on is nonbasic there, each column strictly between its bounds is basic and takes the place
 /// of a row that is tight at the assignment. The simplex then starts at that plan (primal feasible)
-/// instead of at zero, and a nearby optimum takes far fewer pivots.
+/// instead of at zero, and a nearby optimum takes far fewer pivots. Where the columns between their
+/// bounds are dependent on the tight rows (no basis sits at the assignment itself), the basis is at
+/// a vertex no worse nearby (``VertexCrossover``).
 enum WarmBasis {
     /// Sets the basis on a loaded problem; returns false (leaving GLPK's standard basis) when no
     /// valid basis could be built from the assignment.
     static func apply(_ values: [Double], model: LinearModel, to problem: OpaquePointer) -> Bool {
         guard values.count == model.columns.count else { return false }
+        if let basis = pairedWithTightRows(values, model: model), set(basis, on: problem) { return true }
+        // Interior columns that no greedy pairing fits (cycles of escort columns): a vertex near the values.
+        var crossover = VertexCrossover(model: model, values: values)
+        if let basis = crossover.basis(), set((rows: basis.rows.map(glpkStatus), columns: basis.columns.map(glpkStatus)), on: problem) {
+            return true
+        }
+        glp_std_basis(problem)
+        return false
+    }
+
+    private static func glpkStatus(_ status: VertexCrossover.BasisStatus) -> Int32 {
+        switch status {
+        case .basic: GLP_BS
+        case .atLower: GLP_NL
+        case .atUpper: GLP_NU
+        case .fixed: GLP_NS
+        case .free: GLP_NF
+        }
+    }
+
+    /// Sets the statuses and factorizes; false (statuses left to the caller) when singular.
+    private static func set(_ basis: (rows: [Int32], columns: [Int32]), on problem: OpaquePointer) -> Bool {
+        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), status) }
+        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(j + 1), status) }
+        return glp_factorize(problem) == 0
+    }
+
+    /// Each column strictly between its bounds paired greedily with a row it is in, a tight one
+    /// when there is one: the basis at the values when the pairing is independent; nil when a
+    /// column finds no row left.
+    private static func pairedWithTightRows(_ values: [Double], model: LinearModel) -> (rows: [Int32], columns: [Int32])? {
         let tolerance = 1e-7
         var rowsOf = [[Int]](repeating: [], count: model.columns.count)
         var activity = [Double](repeating: 0, count: model.rows.count)
@@ -35,18 +68,12 @@ enum WarmBasis {
                 let free = rowsOf[j].filter { rowStatus[$0] == GLP_BS }
                 guard let row = free.first(where: { tightStatus(model.rows[$0], activity[$0], tolerance) != nil })
                         ?? free.min(by: { distance(model.rows[$0], activity[$0]) < distance(model.rows[$1], activity[$1]) })
-                else { return false }
+                else { return nil }
                 rowStatus[row] = tightStatus(model.rows[row], activity[row], tolerance) ?? nearestBound(model.rows[row], activity[row])
                 columnStatus[j] = GLP_BS
             }
         }
-        for (i, status) in rowStatus.enumerated() { glp_set_row_stat(problem, Int32(i + 1), status) }
-        for (j, status) in columnStatus.enumerated() { glp_set_col_stat(problem, Int32(j + 1), status) }
-        if glp_factorize(problem) != 0 {
-            glp_std_basis(problem)
-            return false
-        }
-        return true
+        return (rowStatus, columnStatus)
     }
 
     /// The slack basis with every column nonbasic at the bound nearer its value in `values`: always
