@@ -23,8 +23,10 @@ struct VertexCrossover {
     private(set) var values: [Double]
     private var activity: [Double]
     private let tolerance = 1e-7
-    /// Most moves before giving up (then the caller keeps GLPK's standard basis).
-    private let moveLimit: Int
+    /// Most eliminations started afresh before giving up (then the caller keeps GLPK's standard
+    /// basis): each costs a pass over the model. Of the 42 starts at 600 students, 41 needed none
+    /// and one a single restart (1–5 ms each).
+    private static let restartLimit = 200
 
     init(model: LinearModel, values: [Double]) {
         self.model = model
@@ -39,20 +41,17 @@ struct VertexCrossover {
         }
         columnTerms = terms
         self.activity = activity
-        moveLimit = 2 * model.columns.count + model.rows.count
     }
 
     /// Statuses (row and column, 0-based) of a basis at a vertex no worse than the values, or
-    /// nil when none was found within the move limit.
+    /// nil when none was found within ``restartLimit`` eliminations.
     mutating func basis() -> (rows: [BasisStatus], columns: [BasisStatus])? {
-        var moves = 0
-        while moves <= moveLimit {
+        for _ in 0..<Self.restartLimit {
             var elimination = Elimination(rowCount: model.rows.count, columnCount: model.columns.count)
             let tight = model.rows.indices.map { tightStatus($0) != nil }
             var restart = false
             for column in model.columns.indices where isInterior(column) {
                 guard let direction = elimination.add(column, terms: columnTerms[column], tight: tight) else { continue }
-                moves += 1
                 guard let outcome = move(along: direction, tight: tight) else { return nil }
                 // Only the dependent column itself at a bound leaves the pivots valid; anything else
                 // (an earlier column at a bound, a newly tight row) changes the system: start again.
