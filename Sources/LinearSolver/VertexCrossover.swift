@@ -71,12 +71,13 @@ struct VertexCrossover {
         return value > c.lower + tolerance && value < c.upper - tolerance
     }
 
+    private func tightStatus(_ row: Int) -> BasisStatus? { Self.tightStatus(model.rows[row], activity[row], tolerance) }
+
     /// The nonbasic status of a row at the bound its activity sits on, or nil when not tight.
-    private func tightStatus(_ row: Int) -> BasisStatus? {
-        let r = model.rows[row], value = activity[row]
-        if r.lower == r.upper { return abs(value - r.lower) <= tolerance ? .fixed : nil }
-        if r.upper.isFinite, abs(value - r.upper) <= tolerance { return .atUpper }
-        if r.lower.isFinite, abs(value - r.lower) <= tolerance { return .atLower }
+    static func tightStatus(_ row: LinearModel.Row, _ activity: Double, _ tolerance: Double) -> BasisStatus? {
+        if row.lower == row.upper { return abs(activity - row.lower) <= tolerance ? .fixed : nil }
+        if row.upper.isFinite, abs(activity - row.upper) <= tolerance { return .atUpper }
+        if row.lower.isFinite, abs(activity - row.lower) <= tolerance { return .atLower }
         return nil
     }
 

@@ -110,9 +110,6 @@ enum WarmBasis {
 
     /// The nonbasic status of a row at the bound its activity sits on, or nil when not tight.
     private static func tightStatus(_ row: LinearModel.Row, _ activity: Double, _ tolerance: Double) -> Int32? {
-        if row.lower == row.upper { return abs(activity - row.lower) <= tolerance ? GLP_NS : nil }
-        if row.upper.isFinite, abs(activity - row.upper) <= tolerance { return GLP_NU }
-        if row.lower.isFinite, abs(activity - row.lower) <= tolerance { return GLP_NL }
-        return nil
+        VertexCrossover.tightStatus(row, activity, tolerance).map(glpkStatus)
     }
 }
