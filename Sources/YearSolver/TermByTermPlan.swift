@@ -129,7 +129,9 @@ struct TermByTermPlan {
         let terms = workspace.terms.map(\.id)
         for (position, term) in terms.enumerated() where !startsFromFallback {
             let share = firstPassNodeLimit != nil ? left() : (left() - timeLimit * 0.3) / Double(terms.count - position)
-            guard share > 0.2, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
+            // Once asked to stop (the other pass has its plan, Ctrl-C) no term's MIP is started: its
+            // model and root relaxation would be built for nothing.
+            guard share > 0.2, options.shouldStop?() != true, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
                                                            useGuide: true, timeLimit: share, nodeLimit: firstPassNodeLimit) else {
                 choices = fallback
                 break
@@ -161,7 +163,7 @@ struct TermByTermPlan {
         }
         /// Whether a few students' whole years re-planned at once gained anything.
         func tryNeighbourhoods(share: Double) throws(LinearSolverError) -> Bool {
-            guard let neighbourhoods, !closeEnough(current) else { return false }
+            guard let neighbourhoods, options.shouldStop?() != true, !closeEnough(current) else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
             return adopt(try neighbourhoods.search.improve(studentColumns(), values: values, pricedValues: neighbourhoods.pricedValues,
                                                            bound: bound, timeLimit: left() * share), found: "student neighbourhoods")
@@ -179,7 +181,7 @@ struct TermByTermPlan {
         }
         /// Students left out placed by re-planning them with those in their way, while the count says more can be.
         func placeMore(share: Double) throws(LinearSolverError) -> Bool {
-            guard let placementNeighbourhoods, !closeEnough(current), left() > 1,
+            guard let placementNeighbourhoods, options.shouldStop?() != true, !closeEnough(current), left() > 1,
                   placements(choices) < placementNeighbourhoods.count else { return false }
             let values = Self.assemble(year, choices: Array(choices.values))
             return adopt(try placementNeighbourhoods.search.placeMore(studentColumns(), values: values, count: placementNeighbourhoods.count,
