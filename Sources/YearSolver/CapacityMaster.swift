@@ -33,6 +33,11 @@ struct CapacityMaster {
     /// Priced rows (positions among the bound's) the master's program leaves out but whose price is
     /// known: a what-if's `moved + kept ≤ duties before` rows, at the move's worth (``movePrices(_:lagrangian:objective:)``).
     private let fixedPrices: [(row: Int, price: Double)]
+    /// Without `smallGroups`: each shared student's placement at a session for fewer than R, with
+    /// the share of an escort it takes beyond the 1/R charged (1/G − 1/R) and its day's supply row,
+    /// for ``smallGroupsBound(at:)``.
+    private let smallGroupExtra: [(column: Int, dayRow: Int, share: Double)]
+    private let escortPenalty: Double
 
     /// - Parameter smallGroups: charge shared students at sessions for fewer than R at the
     ///   session's capacity (``YearModel/sharedGroupSize(ratio:capacity:)``), not R: a tighter bound
@@ -55,9 +60,12 @@ struct CapacityMaster {
             capacityRows.append(row)
         }
         self.capacityRows = capacityRows
-        supplyUpper = Self.addEscortSupply(escorted, pools: pools, first: capacityRows.count, to: &entries)
+        let supply = Self.addEscortSupply(escorted, pools: pools, first: capacityRows.count, to: &entries)
+        supplyUpper = supply.upper
         rowsOfColumn = ColumnRows(entries, columns: objective.count)
         fixedPrices = Self.movePrices(year, lagrangian: lagrangian, objective: charged)
+        escortPenalty = settings.escortPenalty
+        smallGroupExtra = smallGroups ? [] : Self.smallGroupExtra(escorted, dayRows: supply.dayRows, ratio: settings.sharedEscortRatio)
     }
 
     /// Every plan sends at least one escort per one-to-one student at a session and one per R
@@ -115,8 +123,9 @@ struct CapacityMaster {
     /// and for each skill, one-to-one students needing it at most the staff free holding it. Without
     /// them the master would fill days with more escorted students than there are escorts (600
     /// students: half of those left out need one).
+    /// - Returns: each supply row's upper bound, and per escorted placement its day's row.
     private static func addEscortSupply(_ escorted: [EscortedPlacement], pools: StaffPools, first: Int,
-                                        to entries: inout [ColumnRows.Entry]) -> [Double] {
+                                        to entries: inout [ColumnRows.Entry]) -> (upper: [Double], dayRows: [Int]) {
         var number: [String: Int] = [:]
         var upper: [Double] = []
         func row(_ key: String, staff: @autoclosure () -> Int) -> Int {
@@ -125,19 +134,34 @@ struct CapacityMaster {
             upper.append(Double(staff()))
             return first + upper.count - 1
         }
+        var dayRows: [Int] = []
         for placement in escorted {
             let candidate = placement.candidate, session = candidate.session, column = placement.column
             let dayPools = pools.pools(on: session.day, in: session.term)
             let day = "\(session.term)|\(session.day)"
-            entries.append(.init(column: column, row: row(day, staff: dayPools.reduce(0) { $0 + $1.members.count }),
-                                 coefficient: placement.share))
+            let dayRow = row(day, staff: dayPools.reduce(0) { $0 + $1.members.count })
+            dayRows.append(dayRow)
+            entries.append(.init(column: column, row: dayRow, coefficient: placement.share))
             guard candidate.student.escort == .oneToOne else { continue }
             for skill in candidate.student.escortSkills.sorted() {
                 let holders = dayPools.filter { $0.skills.contains(skill) }.reduce(0) { $0 + $1.members.count }
                 entries.append(.init(column: column, row: row(day + "|" + skill, staff: holders), coefficient: 1))
             }
         }
-        return upper
+        return (upper, dayRows)
+    }
+
+    /// Shared students' placements charged 1/R that `smallGroups` would charge 1/G, G the session's
+    /// capacity when below R (``YearModel/sharedGroupSize(ratio:capacity:)``): the share beyond 1/R.
+    private static func smallGroupExtra(_ escorted: [EscortedPlacement], dayRows: [Int],
+                                        ratio: Int) -> [(column: Int, dayRow: Int, share: Double)] {
+        escorted.indices.compactMap { k in
+            let placement = escorted[k], candidate = placement.candidate
+            guard candidate.student.escort == .shared else { return nil }
+            let group = YearModel.sharedGroupSize(ratio: ratio, capacity: candidate.employer.capacity(of: candidate.session))
+            let extra = 1 / Double(group) - placement.share
+            return extra > 1e-12 ? (placement.column, dayRows[k], extra) : nil
+        }
     }
 
     /// The default work budget. Seed-1 600 students: the master converges after 18 rounds, 47,424
@@ -199,6 +223,8 @@ struct CapacityMaster {
         let bound: Double
         /// Each column's value at the prices that gave it (escort supply included).
         let pricedValues: [Double]
+        /// Those prices: per master row (capacities, then escort supplies).
+        let prices: [Double]
         let rounds: Int
         /// Price steps taken after the rounds.
         let steps: Int
@@ -289,7 +315,7 @@ struct CapacityMaster {
                 return added
             }
             _ = try add(start)
-            var bound = Double.infinity, bestValues = objective
+            var bound = Double.infinity, bestValues = objective, bestPrices: [Double] = []
             var rounds = 0, spent = 0
             var lastDuals: [Double]?
             var lastObjective = -Double.infinity
@@ -307,6 +333,7 @@ struct CapacityMaster {
                 if evaluation.total < bound {
                     bound = evaluation.total
                     bestValues = evaluation.pricedValues
+                    bestPrices = duals
                 }
                 onRound(rounds, bound)
                 debug("capacity master round \(rounds): master \(solution.objective), bound \(bound), \(patterns) patterns (\(droppedTotal) dropped), \(lp.iterations) iterations, \(lp.rowCount) rows, work \(spent)")
@@ -327,13 +354,14 @@ struct CapacityMaster {
                 if stepped.bound < bound {
                     bound = stepped.bound
                     bestValues = stepped.pricedValues
+                    bestPrices = stepped.prices
                 }
             }
             var shares = [Double](repeating: 0, count: objective.count)
             for (pattern, weight) in lastMix.enumerated() where weight > 1e-9 {
                 for column in held[pattern].columns { shares[column] += weight }
             }
-            return Result(bound: bound, pricedValues: bestValues, rounds: rounds, steps: steps, patterns: patterns,
+            return Result(bound: bound, pricedValues: bestValues, prices: bestPrices, rounds: rounds, steps: steps, patterns: patterns,
                           dropped: droppedTotal, shares: shares)
         }
     }
@@ -346,8 +374,8 @@ struct CapacityMaster {
     /// converged: 1,715,577). Polyak steps towards the
     /// master's value (no valid plan's bound is lower), halved after 10 steps without a new best.
     private func stepPrices(from start: [Double], bound: Double, floor: Double, target: Double, relativeGap: Double, allowed: Int,
-                            stop: () -> Bool, onStep: (Double) -> Void) -> (bound: Double, pricedValues: [Double], steps: Int) {
-        var prices = start, bound = bound, pricedValues: [Double] = []
+                            stop: () -> Bool, onStep: (Double) -> Void) -> (bound: Double, pricedValues: [Double], prices: [Double], steps: Int) {
+        var prices = start, bound = bound, pricedValues: [Double] = [], bestPrices = start
         var scale = 0.5, sinceBest = 0, steps = 0
         while steps < allowed, scale > 0.01, !stop() {
             let evaluation = priced(at: prices)
@@ -355,6 +383,7 @@ struct CapacityMaster {
             if evaluation.total < bound - 1e-6 {
                 bound = evaluation.total
                 pricedValues = evaluation.pricedValues
+                bestPrices = prices
                 sinceBest = 0
                 onStep(bound)
             } else {
@@ -374,13 +403,28 @@ struct CapacityMaster {
             for row in prices.indices { prices[row] = max(0, prices[row] + length * excess[row]) }
         }
         debug("capacity master: \(steps) price steps, bound \(bound)")
-        return (bound, pricedValues, steps)
+        return (bound, pricedValues, bestPrices, steps)
+    }
+
+    /// The priced total at `prices` (per master row, as ``Result/prices`` gives them) of a master
+    /// built without `smallGroups`, with shared students at sessions for fewer than R charged as
+    /// `smallGroups` charges them: an escort there serves at most the session's capacity, so every
+    /// valid plan keeps that charge too, and the total is a proven bound at most the master's own
+    /// at the same prices. Nil when the prices do not fit this master's rows.
+    ///
+    /// Why: the large way's master charges 1/R for the guide's sake (``init``), but its bound need
+    /// not. Seed-1 600 students: 1,715,209.29 → 1,715,190.08 (the `smallGroups` master's own,
+    /// converged: 1,715,189); 2,000 students 5,756,127 → 5,756,068.
+    func smallGroupsBound(at prices: [Double]) -> Double? {
+        guard prices.count == capacityRows.count + supplyUpper.count else { return nil }
+        return priced(at: prices, extra: smallGroupExtra).total
     }
 
     /// The priced total at the master's row prices. The supply rows are not the model's rows, but
     /// every valid plan keeps them, so their prices may be taken off the placements' values and
     /// their bounds added: still a proven bound.
-    private func priced(at duals: [Double]) -> LagrangianBound.Evaluation {
+    /// - Parameter extra: escort shares charged beyond the master's own (with their day's supply price).
+    private func priced(at duals: [Double], extra: [(column: Int, dayRow: Int, share: Double)] = []) -> LagrangianBound.Evaluation {
         var prices = [Double](repeating: 0, count: lagrangian.pricedRows)
         for (number, row) in capacityRows.enumerated() { prices[row] = duals[number] }
         for fixed in fixedPrices { prices[fixed.row] = fixed.price }
@@ -392,6 +436,7 @@ struct CapacityMaster {
                 values[column] -= duals[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k]
             }
         }
+        for charge in extra { values[charge.column] -= (escortPenalty + duals[charge.dayRow]) * charge.share }
         let evaluation = lagrangian.evaluate(objective: values, prices: prices)
         return LagrangianBound.Evaluation(total: evaluation.total + supplyTotal, pricedValues: evaluation.pricedValues,
                                           values: evaluation.values)

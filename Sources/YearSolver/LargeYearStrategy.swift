@@ -118,17 +118,17 @@ struct LargeYearStrategy {
         var bound = Double.infinity
         var pricedValues: [Double]?
         var plannedByTerms = false
-        let master = try? CapacityMaster(year, lagrangian: lagrangian, pools: pools,
-                                         settings: workspace.settings, objective: objective, smallGroups: false)
-            .solve(start: plan, target: planObjective, relativeGap: options.relativeGap,
-                   seconds: options.timeLimit * Self.masterEnd - elapsed(),
-                   dropsIdlePatterns: year.linear.columns.count > Self.dropsIdleYearsAbove,
-                   shouldStop: { options.shouldStop?() == true },
-                   onRound: { _, bound in report(planObjective, bound: bound, placements: placements) })
+        let capacityMaster = CapacityMaster(year, lagrangian: lagrangian, pools: pools,
+                                            settings: workspace.settings, objective: objective, smallGroups: false)
+        let master = try? capacityMaster.solve(start: plan, target: planObjective, relativeGap: options.relativeGap,
+                                               seconds: options.timeLimit * Self.masterEnd - elapsed(),
+                                               dropsIdlePatterns: year.linear.columns.count > Self.dropsIdleYearsAbove,
+                                               shouldStop: { options.shouldStop?() == true },
+                                               onRound: { _, bound in report(planObjective, bound: bound, placements: placements) })
         if let master, master.bound.isFinite {
-            bound = master.bound
+            bound = min(master.bound, capacityMaster.smallGroupsBound(at: master.prices) ?? .infinity)
             pricedValues = master.pricedValues
-            debug("large year: master bound \(bound) after \(master.rounds) rounds and \(master.steps) price steps, \(master.patterns) years, \(elapsed()) s")
+            debug("large year: master bound \(master.bound), \(bound) with small groups, after \(master.rounds) rounds and \(master.steps) price steps, \(master.patterns) years, \(elapsed()) s")
             if options.current == nil, relative(bound, above: planObjective) > options.relativeGap,
                options.shouldStop?() != true {
                 keep(planFromShares(year, shares: master.shares, plan: plan, bound: bound, pricedValues: master.pricedValues))

@@ -313,6 +313,32 @@ import WorkspaceImport
         #expect(abs(master.bound - plan.score.objective) < 1e-4, "master \(master.bound), plan \(plan.score.objective)")
     }
 
+    /// The large way's master charges a shared student 1/R of an escort everywhere (its mix guides
+    /// the term MIPs better so), but its bound need not: at its own prices, charging shared students
+    /// at sessions for fewer than R as the small-groups master does gives a lower bound, still valid.
+    /// The sample: below the large way's master, never below the small-groups master's converged
+    /// bound (the lowest such a total can be at any prices) nor the sample's plan.
+    @Test func theLargeWaysBoundChargesSmallSessionsGroupsAtTheirCapacity() throws {
+        let run = try SampleRun.shared.get()
+        let (sample, sampleGreedy) = try run.greedyYear()
+        let objective = sample.linear.columns.map(\.objective)
+        let lagrangian = LagrangianBound(sample)
+        func master(smallGroups: Bool) -> CapacityMaster {
+            CapacityMaster(sample, lagrangian: lagrangian, pools: StaffPools(run.workspace), settings: run.workspace.settings,
+                           objective: objective, smallGroups: smallGroups)
+        }
+        let target = sample.linear.objectiveValue(sampleGreedy)
+        let largeWay = master(smallGroups: false)
+        let rounds = try largeWay.solve(start: sampleGreedy, target: target, relativeGap: 0, seconds: 120, shouldStop: { false })
+        let converged = try master(smallGroups: true).solve(start: sampleGreedy, target: target, relativeGap: 0, seconds: 120,
+                                                            shouldStop: { false })
+        let charged = try #require(largeWay.smallGroupsBound(at: rounds.prices))
+        #expect(charged < rounds.bound - 5, "charged \(charged), the large way's master \(rounds.bound)")
+        #expect(charged >= converged.bound - 1e-6 && charged >= run.outcome.score.objective - 1e-6,
+                "charged \(charged), small groups' master \(converged.bound), plan \(run.outcome.score.objective)")
+        #expect(largeWay.smallGroupsBound(at: []) == nil)
+    }
+
     /// With columns fixed, rows that can no longer be broken are left out of the relaxation, and
     /// only those: a row the free columns can still break keeps binding (1.5, not 2.5), a row they
     /// cannot (x + y ≤ 5) changes nothing, and a fixed column still counts in its rows.
