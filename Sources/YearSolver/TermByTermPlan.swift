@@ -131,8 +131,9 @@ struct TermByTermPlan {
             let share = firstPassNodeLimit != nil ? left() : (left() - timeLimit * 0.3) / Double(terms.count - position)
             // Once asked to stop (the other pass has its plan, Ctrl-C) no term's MIP is started: its
             // model and root relaxation would be built for nothing.
-            guard share > 0.2, options.shouldStop?() != true, let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
-                                                           useGuide: true, timeLimit: share, nodeLimit: firstPassNodeLimit) else {
+            guard share > 0.2, options.shouldStop?() != true,
+                  let planned = try planTerms([term], year: year, others: Array(choices.values), current: [],
+                                              useGuide: true, timeLimit: share, nodeLimit: firstPassNodeLimit) else {
                 choices = fallback
                 break
             }
