@@ -111,10 +111,8 @@ struct CapacityMaster {
         let escorted = Set(year.escortColumns.map(\.session))
         return year.candidates.enumerated().compactMap { offset, candidate in
             guard candidate.student.escort != .none, escorted.contains(candidate.session) else { return nil }
-            let groupSize = smallGroups ? YearModel.sharedGroupSize(ratio: ratio, capacity: candidate.employer.capacity(of: candidate.session))
-                                        : max(1, ratio)
             return EscortedPlacement(candidate: candidate, column: year.placementColumns[offset].index,
-                                     share: candidate.student.escort == .oneToOne ? 1 : 1 / Double(groupSize))
+                                     share: escortShare(candidate, ratio: ratio, smallGroups: smallGroups))
         }
     }
 
@@ -151,15 +149,21 @@ struct CapacityMaster {
         return (upper, dayRows)
     }
 
-    /// Shared students' placements charged 1/R that `smallGroups` would charge 1/G, G the session's
-    /// capacity when below R (``YearModel/sharedGroupSize(ratio:capacity:)``): the share beyond 1/R.
+    /// The share of an escort an escorted placement takes (``EscortedPlacement``).
+    private static func escortShare(_ candidate: Candidate, ratio: Int, smallGroups: Bool) -> Double {
+        guard candidate.student.escort != .oneToOne else { return 1 }
+        let groupSize = smallGroups ? YearModel.sharedGroupSize(ratio: ratio, capacity: candidate.employer.capacity(of: candidate.session))
+                                    : max(1, ratio)
+        return 1 / Double(groupSize)
+    }
+
+    /// Placements charged less than `smallGroups` would charge them (shared students at sessions for
+    /// fewer than R): the share beyond the one charged, with the placement's day row.
     private static func smallGroupExtra(_ escorted: [EscortedPlacement], dayRows: [Int],
                                         ratio: Int) -> [(column: Int, dayRow: Int, share: Double)] {
         escorted.indices.compactMap { k in
-            let placement = escorted[k], candidate = placement.candidate
-            guard candidate.student.escort == .shared else { return nil }
-            let group = YearModel.sharedGroupSize(ratio: ratio, capacity: candidate.employer.capacity(of: candidate.session))
-            let extra = 1 / Double(group) - placement.share
+            let placement = escorted[k]
+            let extra = escortShare(placement.candidate, ratio: ratio, smallGroups: true) - placement.share
             return extra > 1e-12 ? (placement.column, dayRows[k], extra) : nil
         }
     }
