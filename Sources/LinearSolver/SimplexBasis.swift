@@ -45,7 +45,8 @@ public struct SimplexBasis: Sendable {
         }
     }
 
-    private static func code(_ status: Status) -> Int32 {
+    /// GLPK's status code for a status.
+    static func code(_ status: Status) -> Int32 {
         switch status {
         case .basic: GLP_BS
         case .atLower: GLP_NL

@@ -16,8 +16,6 @@
 /// (42 of them) started from GLPK's standard basis because of such cycles; now each starts at a
 /// vertex, and the term MIPs and neighbourhoods after the master take 11 s instead of 25 s.
 struct VertexCrossover {
-    enum BasisStatus { case basic, atLower, atUpper, fixed, free }
-
     private let model: LinearModel
     /// Per column, its rows and coefficients.
     private let columnTerms: [[(row: Int, coefficient: Double)]]
@@ -46,7 +44,7 @@ struct VertexCrossover {
 
     /// Statuses (row and column, 0-based) of a basis at a vertex no worse than the values, or
     /// nil when none was found within ``restartLimit`` eliminations.
-    mutating func basis() -> (rows: [BasisStatus], columns: [BasisStatus])? {
+    mutating func basis() -> SimplexBasis? {
         for _ in 0..<Self.restartLimit {
             var elimination = Elimination(rowCount: model.rows.count, columnCount: model.columns.count)
             let tight = model.rows.indices.map { tightStatus($0) != nil }
@@ -71,10 +69,10 @@ struct VertexCrossover {
         return value > c.lower + tolerance && value < c.upper - tolerance
     }
 
-    private func tightStatus(_ row: Int) -> BasisStatus? { Self.tightStatus(model.rows[row], activity[row], tolerance) }
+    private func tightStatus(_ row: Int) -> SimplexBasis.Status? { Self.tightStatus(model.rows[row], activity[row], tolerance) }
 
     /// The nonbasic status of a row at the bound its activity sits on, or nil when not tight.
-    static func tightStatus(_ row: LinearModel.Row, _ activity: Double, _ tolerance: Double) -> BasisStatus? {
+    static func tightStatus(_ row: LinearModel.Row, _ activity: Double, _ tolerance: Double) -> SimplexBasis.Status? {
         if row.lower == row.upper { return abs(activity - row.lower) <= tolerance ? .fixed : nil }
         if row.upper.isFinite, abs(activity - row.upper) <= tolerance { return .atUpper }
         if row.lower.isFinite, abs(activity - row.lower) <= tolerance { return .atLower }
@@ -122,10 +120,10 @@ struct VertexCrossover {
         return (atBound.count == 1 ? atBound[0] : nil, tightened)
     }
 
-    private func statuses(pivotRows: [Int: Int]) -> (rows: [BasisStatus], columns: [BasisStatus]) {
-        var rows = [BasisStatus](repeating: .basic, count: model.rows.count)
+    private func statuses(pivotRows: [Int: Int]) -> SimplexBasis {
+        var rows = [SimplexBasis.Status](repeating: .basic, count: model.rows.count)
         for (_, row) in pivotRows { rows[row] = tightStatus(row) ?? .basic }
-        let columns = model.columns.indices.map { j -> BasisStatus in
+        let columns = model.columns.indices.map { j -> SimplexBasis.Status in
             let c = model.columns[j]
             if pivotRows[j] != nil { return .basic }
             if c.lower == c.upper { return .fixed }
@@ -133,7 +131,7 @@ struct VertexCrossover {
             if c.upper.isFinite, abs(values[j] - c.upper) <= tolerance { return .atUpper }
             return .free  // a free column at zero
         }
-        return (rows, columns)
+        return SimplexBasis(rows: rows, columns: columns)
     }
 }
 

@@ -14,21 +14,9 @@ enum WarmBasis {
         if let basis = pairedWithTightRows(values, model: model), set(basis, on: problem) { return true }
         // Interior columns that no greedy pairing fits (cycles of escort columns): a vertex near the values.
         var crossover = VertexCrossover(model: model, values: values)
-        if let basis = crossover.basis(), set((rows: basis.rows.map(glpkStatus), columns: basis.columns.map(glpkStatus)), on: problem) {
-            return true
-        }
+        if let basis = crossover.basis(), SimplexBasis.apply(basis, to: problem) { return true }
         glp_std_basis(problem)
         return false
-    }
-
-    private static func glpkStatus(_ status: VertexCrossover.BasisStatus) -> Int32 {
-        switch status {
-        case .basic: GLP_BS
-        case .atLower: GLP_NL
-        case .atUpper: GLP_NU
-        case .fixed: GLP_NS
-        case .free: GLP_NF
-        }
     }
 
     /// Sets the statuses and factorizes; false (statuses left to the caller) when singular.
@@ -110,6 +98,6 @@ enum WarmBasis {
 
     /// The nonbasic status of a row at the bound its activity sits on, or nil when not tight.
     private static func tightStatus(_ row: LinearModel.Row, _ activity: Double, _ tolerance: Double) -> Int32? {
-        VertexCrossover.tightStatus(row, activity, tolerance).map(glpkStatus)
+        VertexCrossover.tightStatus(row, activity, tolerance).map(SimplexBasis.code)
     }
 }
