@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LinearSolver
 import PlacementDomain
 
@@ -104,40 +105,56 @@ struct QuickYearPlan {
                    shouldStop: { options.shouldStop?() == true })
         guard master.bound.isFinite else { return nil }
         debug("quick: master bound \(master.bound) after \(master.rounds) rounds, \(elapsed()) s")
+        let bound = master.bound
         let short = shortRelaxation(year, master: master, greedyValues: greedyValues)
+        let shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
+        /// The short relaxation's guide and basis, once solved (nil if not), for the passes on other threads.
+        let solvedShort = Awaited<(guide: [Double], basis: SimplexBasis?)?>()
+        // A what-if's first pass not within the gap of the master's bound asks for the relaxation over
+        // every placement (``SiftedRelaxation``), once for both passes.
+        let sifted = options.current == nil ? nil : SharedSiftedRelaxation { abandoned throws(LinearSolverError) in
+            let sifted = try SiftedRelaxation(year: year, lagrangian: lagrangian).solve(working: shortList, start: solvedShort.value?.basis,
+                                                                timeLimit: max(1, timeLimit - elapsed()),
+                                                                shouldStop: { options.shouldStop?() == true || abandoned() })
+            debug("quick: sifted relaxation \(sifted.map { "\($0.bound)\($0.complete ? "" : " (not complete)")" } ?? "not solved") after \(elapsed()) s")
+            return sifted
+        }
+        let raced = year.linear.columns.count <= options.quickShortListColumns
+        /// Stops the short list's pass when its plan is no longer wanted (the relaxation came out whole).
+        let unwanted = Atomic<Bool>(false)
+        func startRace(fallback: [TermID: TermByTermPlan.TermChoice]) -> ShortListFirstPass {
+            var racing = options
+            racing.shouldStop = { [options] in options.shouldStop?() == true || unwanted.load(ordering: .relaxed) }
+            return ShortListFirstPass.start(year, workspace: workspace, pools: pools, options: racing, guide: { solvedShort.value?.guide },
+                                            shortList: shortList, bound: bound, relaxation: sifted, fallback: fallback,
+                                            timeLimit: max(1, timeLimit - elapsed()))
+        }
+        // A what-if's pass (the whole year over the short list, from the greedy plan) needs no guide:
+        // it starts now, beside the relaxation.
+        var race = raced && options.current != nil ? startRace(fallback: greedy) : nil
+        defer { solvedShort.fulfil(nil) }
         // When the interior point stops on numerical instability its best point still guides (it is
         // no bound anyway); a slow simplex would not (measured: 6.6 s, and a vertex guides worse).
         let relaxation = try GLPKSolver.solveRelaxation(short.model, timeLimit: timeLimit * 0.3,
                                                         preferSimplex: options.current != nil, simplexFallback: false,
                                                         guideOnly: true)
         guard relaxation.solved else { return nil }
-        let bound = master.bound
         debug("quick: relaxation over \(short.kept) placements \(relaxation.objective) in \(relaxation.seconds) s\(relaxation.isBound ? "" : " (best point)")")
         let guide = year.placementColumns.map { relaxation.values[$0.index] }
-        let shortList = year.placementColumns.map { short.model.columns[$0.index].upper > 0.5 }
+        solvedShort.fulfil((guide, relaxation.basis))
         var fallback = greedy
         if let whole = Self.wholePlan(relaxation.values, of: year, terms: Set(workspace.terms.map(\.id))),
            whole.objective > greedyObjective {
             debug("quick: the relaxation came out whole: \(whole.objective)")
             if relative(bound, above: whole.objective) <= options.relativeGap {
+                unwanted.store(true, ordering: .relaxed)
+                sifted?.abandon()
                 return Result(values: whole.values, objective: whole.objective, bound: max(bound, whole.objective), choices: whole.choices,
                               shortList: shortList)
             }
             fallback = whole.choices
         }
-        // A what-if's first pass not within the gap of the master's bound asks for the relaxation over
-        // every placement (``SiftedRelaxation``), once for both passes.
-        let sifted = options.current == nil ? nil : SharedSiftedRelaxation { abandoned throws(LinearSolverError) in
-            let sifted = try SiftedRelaxation(year: year, lagrangian: lagrangian).solve(working: shortList, start: relaxation.basis,
-                                                                timeLimit: max(1, timeLimit - elapsed()),
-                                                                shouldStop: { options.shouldStop?() == true || abandoned() })
-            debug("quick: sifted relaxation \(sifted.map { "\($0.bound)\($0.complete ? "" : " (not complete)")" } ?? "not solved") after \(elapsed()) s")
-            return sifted
-        }
-        let race = year.linear.columns.count > options.quickShortListColumns ? nil
-            : ShortListFirstPass.start(year, workspace: workspace, pools: pools, options: options, guide: guide,
-                                       shortList: shortList, bound: bound, relaxation: sifted, fallback: fallback,
-                                       timeLimit: max(1, timeLimit - elapsed()))
+        if raced && race == nil { race = startRace(fallback: fallback) }
         // Stopped once the short list's pass has a plan within the gap: that plan is returned.
         var everyPlacement = options
         everyPlacement.shouldStop = { [race, options] in options.shouldStop?() == true || race?.hasPlan == true }

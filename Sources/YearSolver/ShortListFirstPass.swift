@@ -48,8 +48,10 @@ final class ShortListFirstPass: @unchecked Sendable {
     /// - Parameter shortList: per candidate, whether its placement is on the list.
     /// - Parameter relaxation: a what-if's relaxation over every placement, asked for when the first
     ///   pass is not within the gap of `bound` (``TermByTermPlan/tighterBound``).
+    /// - Parameter guide: the relaxation's point (nil when it was not solved), asked for only by the
+    ///   term MIPs: a what-if's whole year needs none, so its pass may start before the relaxation.
     static func start(_ year: YearModel, workspace: Workspace, pools: StaffPools, options: PlanningOptions,
-                      guide: [Double], shortList: [Bool], bound: Double,
+                      guide: @escaping @Sendable () -> [Double]?, shortList: [Bool], bound: Double,
                       relaxation: SharedSiftedRelaxation? = nil,
                       fallback: [TermID: TermByTermPlan.TermChoice], timeLimit: Double) -> ShortListFirstPass {
         let pass = ShortListFirstPass()
@@ -57,7 +59,12 @@ final class ShortListFirstPass: @unchecked Sendable {
         startSolverThread {
             Thread.current.threadDictionary[marker] = true
             let started = Date()
-            var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: quiet, guide: guide, solveStart: started)
+            // A what-if's whole year over the short list at once; a plan's terms in turn.
+            let joint: [Double]? = options.current == nil ? nil
+                : (try? ShortListYear.plan(year, shortList: shortList, start: TermByTermPlan.assemble(year, choices: Array(fallback.values)),
+                                           options: options, timeLimit: timeLimit)) ?? nil
+            let guided = joint == nil ? guide() : nil
+            var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: quiet, guide: guided, solveStart: started)
             termPlan.firstPassNodeLimit = QuickYearPlan.firstPassNodes
             termPlan.shortList = shortList
             termPlan.shortListInFirstPassOnly = true
@@ -68,11 +75,8 @@ final class ShortListFirstPass: @unchecked Sendable {
             termPlan.improvesWithin = repairWithin * workspace.settings.placementWeight
             if let relaxation { termPlan.tighterBound = { () throws(LinearSolverError) in try relaxation.get()?.bound } }
             var planned: QuickYearPlan.Result?
-            // A what-if's whole year over the short list at once; a plan's terms in turn.
-            let joint: [Double]? = options.current == nil ? nil
-                : (try? ShortListYear.plan(year, shortList: shortList, start: TermByTermPlan.assemble(year, choices: Array(fallback.values)),
-                                           options: options, timeLimit: timeLimit)) ?? nil
-            if let values = joint ?? (try? termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: timeLimit, passes: 1)),
+            if let values = joint ?? (guided == nil ? nil
+                                      : try? termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: timeLimit, passes: 1)),
                year.linear.isFeasible(values) {
                 let objective = year.linear.objectiveValue(values)
                 debug("quick: short-list first pass \(objective) after \(Date().timeIntervalSince(started)) s")

@@ -7,3 +7,24 @@ func startSolverThread(_ body: @escaping @Sendable () -> Void) {
     thread.stackSize = 8 << 20
     thread.start()
 }
+
+/// A value one thread hands to others once it is known: ``value`` waits until ``fulfil(_:)``.
+final class Awaited<Value: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var stored: Value?
+
+    /// Sets the value (the first time only) and wakes every thread waiting for it.
+    func fulfil(_ value: Value) {
+        condition.withLock {
+            if stored == nil { stored = value }
+            condition.broadcast()
+        }
+    }
+
+    var value: Value {
+        condition.withLock {
+            while stored == nil { condition.wait() }
+            return stored!
+        }
+    }
+}

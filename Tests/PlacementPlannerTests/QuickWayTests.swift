@@ -50,8 +50,8 @@ import WorkspaceImport
             let (model, greedy, greedyValues, quick, short) = start.parts
             let relaxation = try GLPKSolver.solveRelaxation(short.model, timeLimit: 60, simplexFallback: false, guideOnly: true)
             try #require(relaxation.solved)
-            let pass = ShortListFirstPass.start(model, workspace: workspace, pools: start.pools, options: options,
-                                                guide: model.placementColumns.map { relaxation.values[$0.index] },
+            let guide = model.placementColumns.map { relaxation.values[$0.index] }
+            let pass = ShortListFirstPass.start(model, workspace: workspace, pools: start.pools, options: options, guide: { guide },
                                                 shortList: model.placementColumns.map { short.model.columns[$0.index].upper > 0.5 },
                                                 bound: start.master.bound, fallback: greedy, timeLimit: TestTime.generous)
             let ended = try #require(pass.wait())
@@ -229,7 +229,7 @@ private struct QuickStart {
 }
 
 /// A flag set from one thread and read from another.
-private final class Flag: @unchecked Sendable {
+final class Flag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     func set() { lock.withLock { value = true } }
