@@ -81,17 +81,7 @@ import WorkspaceImport
     /// what-ifs proven by the master's bound: `whatif` 0.56–0.73 → 0.34–0.43 s). ST01 away from the
     /// first term: its plan is within the gap of the master's bound, and the guide is never asked for.
     @Test func aWhatIfsShortListPassNeedsNoGuide() throws {
-        let run = try SampleRun.shared.get()
-        let changed = run.workspace.applying([.staffAway("ST01")], from: Set(run.workspace.terms.map(\.id)))
-        let pools = StaffPools(changed)
-        let model = YearPlanner.buildModel(changed, pools: pools, current: run.outcome.plan)
-        var greedyPlan = GreedyPlan(workspace: changed, pools: pools)
-        greedyPlan.currentEscorts = run.outcome.plan.escorts
-        let greedy = greedyPlan.choices(for: model)
-        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
-        try #require(model.linear.isFeasible(greedyValues))
-        var options = PlanningOptions(timeLimit: TestTime.generous)
-        options.current = run.outcome.plan
+        let (changed, pools, model, greedy, greedyValues, options) = try sampleWhatIf(staffAway: "ST01")
         let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: changed.settings,
                                         objective: model.linear.columns.map(\.objective))
             .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: TestTime.generous,
@@ -115,8 +105,21 @@ import WorkspaceImport
     /// makes it the quick plan, within the gap; before, the pass over every placement from scratch
     /// ran first (0.77 s, a placement short) and the usual way then found those points.
     @Test func aWhatIfsShortListPlanOutsideTheGapIsReplannedFirst() throws {
+        let (changed, pools, model, greedy, greedyValues, options) = try sampleWhatIf(staffAway: "ST06")
+        let quick = try #require(try QuickYearPlan(workspace: changed, pools: pools, options: options, start: Date())
+            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
+        #expect(model.linear.isFeasible(quick.values))
+        #expect(relative(quick.bound, above: quick.objective) <= options.relativeGap, "plan \(quick.objective), bound \(quick.bound)")
+        #expect(quick.relaxation != nil)
+    }
+
+    /// The sample's what-if model with a member of staff away from the first term on, anchored to the
+    /// sample's plan, its greedy plan (checked valid), and the options `WhatIfPlanner` would plan it
+    /// with (its gap on the plan's own points).
+    private func sampleWhatIf(staffAway staff: String) throws
+        -> (Workspace, StaffPools, YearModel, [TermID: TermByTermPlan.TermChoice], [Double], PlanningOptions) {
         let run = try SampleRun.shared.get()
-        let changed = run.workspace.applying([.staffAway("ST06")], from: Set(run.workspace.terms.map(\.id)))
+        let changed = run.workspace.applying([.staffAway(StaffID(staff))], from: Set(run.workspace.terms.map(\.id)))
         let pools = StaffPools(changed)
         let model = YearPlanner.buildModel(changed, pools: pools, current: run.outcome.plan)
         var greedyPlan = GreedyPlan(workspace: changed, pools: pools)
@@ -126,14 +129,9 @@ import WorkspaceImport
         try #require(model.linear.isFeasible(greedyValues))
         var options = PlanningOptions(timeLimit: TestTime.generous)
         options.current = run.outcome.plan
-        // The gap `WhatIfPlanner` aims at: the default on the plan's own points.
         let points = run.outcome.score.objective
         options.relativeGap = 1e-4 * points / (points + changed.settings.disruptionWeight * Double(run.outcome.plan.placements.count))
-        let quick = try #require(try QuickYearPlan(workspace: changed, pools: pools, options: options, start: Date())
-            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
-        #expect(model.linear.isFeasible(quick.values))
-        #expect(relative(quick.bound, above: quick.objective) <= options.relativeGap, "plan \(quick.objective), bound \(quick.bound)")
-        #expect(quick.relaxation != nil)
+        return (changed, pools, model, greedy, greedyValues, options)
     }
 
     /// A relaxation's point with every placement whole is a plan; one with half a placement is not.
