@@ -323,6 +323,9 @@ struct CapacityMaster {
             var rounds = 0, spent = 0
             var lastDuals: [Double]?
             var lastObjective = -Double.infinity
+            /// Whether the rounds ended with no student's year worth adding: the master is optimal, and
+            /// its prices the best over its rows (price steps would find no lower total).
+            var converged = false
             while !shouldStop() && roundsTimeLimit() > 0 {
                 let before = lp.iterations
                 let solved = try lp.solve(timeLimit: roundsTimeLimit(), iterationLimit: min(work - spent, work / Self.roundShare) / max(1, lp.rowCount))
@@ -346,10 +349,13 @@ struct CapacityMaster {
                 if relative(bound, above: solution.objective) <= 1e-6 { break }
                 let convexity = convexityRow.map { solution.rowDuals[$0] }
                 try dropIdle(solution, duals: duals, convexity: convexity)
-                if try add(evaluation.values, prices: duals, convexity: convexity) == 0 { break }
+                if try add(evaluation.values, prices: duals, convexity: convexity) == 0 {
+                    converged = true
+                    break
+                }
             }
             var steps = 0
-            if let lastDuals, !shouldStop(), relative(bound, above: target) > relativeGap,
+            if let lastDuals, !converged, !shouldStop(), relative(bound, above: target) > relativeGap,
                relative(bound, above: lastObjective) > 1e-6 {
                 let stepped = stepPrices(from: lastDuals, bound: bound, floor: lastObjective, target: target, relativeGap: relativeGap,
                                          allowed: stepWork / max(1, objective.count),
