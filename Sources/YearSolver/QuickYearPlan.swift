@@ -12,9 +12,11 @@ import PlacementDomain
 ///    plan's): its interior point is the guide. (It is no bound: the placements left out would score more.)
 /// 3. One-term MIPs guided by it (``TermByTermPlan``; each ends on ``firstPassNodes``, over the short
 ///    relaxation's placements only above ``shortListAbove`` columns; below it a pass over those
-///    alone runs beside it on the second core, ``ShortListFirstPass``; for a what-if the second core
-///    sifts the relaxation over every placement instead, ``SiftedRelaxation``, and the pass over
-///    every placement runs only when the short list's plan is not within the gap); for a what-if not
+///    alone runs beside it on the second core, ``ShortListFirstPass``; for a what-if that pass is
+///    the whole year over the short list, started beside the relaxation (it needs no guide), the
+///    second core then sifts the relaxation over every placement, ``SiftedRelaxation``, a short-list
+///    plan outside the gap has its single terms re-planned over every placement, and only then does
+///    the pass over every placement run); for a what-if not
 ///    within the gap of the master's bound, that relaxation's bound; when still not within the gap, a few
 ///    students' whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's
 ///    prices), then one pass of single-term re-plans over every placement, the term furthest short
@@ -175,7 +177,7 @@ struct QuickYearPlan {
         }
         // A what-if's second core sifts first: the short list's whole year usually wins (30 of 36
         // what-ifs measured) and then needs only the sifted bound; the pass over every placement runs
-        // after it, and only when the short list's plan is not within the gap.
+        // after it, and only when the short list's plan is not within the gap even once re-planned.
         var shortListPlan: (plan: Result, withinGap: Bool)?
         if let race, let sifted {
             sifted.startSolving()

@@ -78,7 +78,7 @@ import WorkspaceImport
 
     /// A what-if's short-list pass plans the whole year over the short list without the short
     /// relaxation's guide, so it starts beside that relaxation instead of after it (the sample's
-    /// what-ifs proven by the master's bound: `whatif` 0.56–0.73 → 0.34–0.43 s). ST01 away from the
+    /// what-ifs proven by the master's bound: `whatif` 0.39–0.50 → 0.30–0.38 s). ST01 away from the
     /// first term: its plan is within the gap of the master's bound, and the guide is never asked for.
     @Test func aWhatIfsShortListPassNeedsNoGuide() throws {
         let (changed, pools, model, greedy, greedyValues, options) = try sampleWhatIf(staffAway: "ST01")
