@@ -132,9 +132,9 @@ struct StudentBlocks {
                 }
                 for k in first..<ranked.count { bestOfEmployer[block.options[ranked[k]].employer] = -1 }
                 // Best first (ties: earlier option first), then only the options an optimum may need.
-                let order = Self.needed((first..<ranked.count).sorted {
-                    (rankedValue[$0], -ranked[$0]) > (rankedValue[$1], -ranked[$1])
-                }, sector: { block.options[ranked[$0]].sector }, terms: block.termCount, sectors: block.sectorPenalty.count)
+                let order = StudentBlocks.neededOptions(first..<ranked.count, values: rankedValue, ties: ranked,
+                                                        sector: { block.options[ranked[$0]].sector },
+                                                        terms: block.termCount, sectors: block.sectorPenalty.count)
                 let sortedRanked = order.map { ranked[$0] }, sortedValues = order.map { rankedValue[$0] }
                 ranked.replaceSubrange(first..., with: sortedRanked)
                 rankedValue.replaceSubrange(first..., with: sortedValues)
@@ -151,28 +151,6 @@ struct StudentBlocks {
             sectorCount = [Int](repeating: 0, count: block.sectorPenalty.count)
             path = [Int](repeating: -1, count: block.termCount)
             best = path
-        }
-
-        /// The options of one term (best first, one per employer) that an optimal year may need.
-        /// The other terms hold at most T − 1 employers and T − 1 sectors. An option can be swapped,
-        /// at no loss, for a better one of its own sector whose employer is free (so with T better
-        /// ones in its sector it is never needed), or for a better one whose employer and sector are
-        /// both free (so once 2T − 1 better ones of distinct sectors are listed, nothing below is
-        /// needed). Without this, students with hundreds of near-equal options (2,000-student
-        /// schools) made the search explode.
-        static func needed(_ ranked: [Int], sector: (Int) -> Int, terms: Int, sectors: Int) -> [Int] {
-            var perSector = [Int](repeating: 0, count: sectors)
-            var distinctSectors = 0
-            var kept: [Int] = []
-            for position in ranked {
-                let s = sector(position)
-                guard perSector[s] < terms else { continue }
-                if perSector[s] == 0 { distinctSectors += 1 }
-                perSector[s] += 1
-                kept.append(position)
-                if distinctSectors >= 2 * terms - 1 { break }
-            }
-            return kept
         }
 
         mutating func explore(term: Int, value: Double) {
@@ -202,5 +180,56 @@ struct StudentBlocks {
             // Leaving the term empty (not allowed when history fixes a placement in it).
             if !forcedTerm[term] && value + rest > bestValue + 1e-12 { explore(term: term + 1, value: value) }
         }
+    }
+}
+
+extension StudentBlocks {
+    /// The options of one term (one per employer) that an optimal year may need, best first
+    /// (higher value, then the lower tie-breaker). The other terms hold at most T − 1 employers and
+    /// T − 1 sectors. An option can be swapped, at no loss, for a better one of its own sector whose
+    /// employer is free (so with T better ones in its sector it is never needed), or for a better
+    /// one whose employer and sector are both free (so once 2T − 1 better ones of distinct sectors
+    /// are listed, nothing below is needed). Without this, students with hundreds of near-equal
+    /// options (2,000-student schools) made the search explode.
+    ///
+    /// Only each sector's T best are ordered (one pass keeps them): sorting every option of the
+    /// term was a fifth of a 2,000-student what-if's run, whose master prices every student's year
+    /// 156 times.
+    static func neededOptions(_ positions: Range<Int>, values: [Double], ties: [Int], sector: (Int) -> Int, terms: Int,
+                              sectors: Int) -> [Int] {
+        func isBetter(_ a: Int, _ b: Int) -> Bool { values[a] > values[b] || (values[a] == values[b] && ties[a] < ties[b]) }
+        // Each sector's T best, best first, in `top[sector * T ..< sector * T + count[sector]]`.
+        var top = [Int](repeating: 0, count: sectors * terms)
+        var count = [Int](repeating: 0, count: sectors)
+        for position in positions {
+            let s = sector(position), base = s * terms
+            var slot = count[s]
+            if slot == terms {
+                guard isBetter(position, top[base + terms - 1]) else { continue }
+                slot -= 1
+            } else {
+                count[s] += 1
+            }
+            while slot > 0 && isBetter(position, top[base + slot - 1]) {
+                top[base + slot] = top[base + slot - 1]
+                slot -= 1
+            }
+            top[base + slot] = position
+        }
+        var candidates: [Int] = []
+        for s in 0..<sectors { candidates += top[(s * terms)..<(s * terms + count[s])] }
+        candidates.sort(by: isBetter)
+        var seen = [Bool](repeating: false, count: sectors)
+        var distinctSectors = 0
+        var kept: [Int] = []
+        for position in candidates {
+            if !seen[sector(position)] {
+                seen[sector(position)] = true
+                distinctSectors += 1
+            }
+            kept.append(position)
+            if distinctSectors >= 2 * terms - 1 { break }
+        }
+        return kept
     }
 }

@@ -71,6 +71,31 @@ import WorkspaceImport
         }
     }
 
+    /// The options of a term a best year may need: each sector's T best, in order, up to 2T − 1
+    /// sectors. Kept without sorting every option; checked against that sort (the rule as it was
+    /// written before session 27), on terms of up to 60 options with many equal values.
+    @Test func theOptionsAYearMayNeedAreThoseTheFullSortGives() {
+        var numbers = Numbers(state: 27)
+        for _ in 0..<500 {
+            let terms = 1 + numbers.next(4), sectors = 1 + numbers.next(6), count = numbers.next(61)
+            let values = (0..<count).map { _ in Double(numbers.next(8)) }
+            let ties = (0..<count).map { _ in numbers.next(1_000) }
+            let sector = (0..<count).map { _ in numbers.next(sectors) }
+            let sorted = (0..<count).sorted { (values[$0], -ties[$0], -$0) > (values[$1], -ties[$1], -$1) }
+            var perSector = [Int](repeating: 0, count: sectors), distinct = 0
+            var expected: [Int] = []
+            for position in sorted where perSector[sector[position]] < terms {
+                if perSector[sector[position]] == 0 { distinct += 1 }
+                perSector[sector[position]] += 1
+                expected.append(position)
+                if distinct >= 2 * terms - 1 { break }
+            }
+            let kept = StudentBlocks.neededOptions(0..<count, values: values, ties: (0..<count).map { ties[$0] * 1_000 + $0 },
+                                                   sector: { sector[$0] }, terms: terms, sectors: sectors)
+            #expect(kept == expected, "values \(values) sectors \(sector) terms \(terms)")
+        }
+    }
+
     /// At the relaxation's own row prices, the priced total over the whole year is the relaxation's
     /// bound (each student's year solved exactly can only lower it) — the check that every row is priced right.
     @Test func pricesOfTheRelaxationGiveItsBound() throws {
