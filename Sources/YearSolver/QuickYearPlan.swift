@@ -160,17 +160,11 @@ struct QuickYearPlan {
         // Stopped once the short list's pass has a plan within the gap: that plan is returned.
         var everyPlacement = options
         everyPlacement.shouldStop = { [race, options] in options.shouldStop?() == true || race?.hasPlan == true }
-        // Single terms only: re-planning a pair can take 20 s for nothing (a generated 150-student
-        // school), and the usual way re-plans pairs if this plan is not close enough.
         var termPlan = TermByTermPlan(workspace: workspace, pools: pools, options: everyPlacement, guide: guide, solveStart: start)
-        termPlan.replansPairs = false
+        termPlan.replansTheQuickWay()
         termPlan.neighbourhoods = (StudentNeighbourhoods(options: everyPlacement), master.pricedValues)
         termPlan.firstPassNodeLimit = Self.firstPassNodes
-        termPlan.replanNodeLimit = Self.replanNodes
         if let sifted { termPlan.tighterBound = { () throws(LinearSolverError) in try sifted.get()?.bound } }
-        // The term that lost points first: eight first passes made to miss were re-planned in 79.0 s in
-        // all in term order, 46.7 s this way (g150 seed 5: summer had lost the placement; 17.9 → 9.6 s).
-        termPlan.replansByShortfall = true
         if year.linear.columns.count > options.quickShortListColumns {
             termPlan.shortList = shortList
             termPlan.shortListInFirstPassOnly = true
@@ -235,9 +229,7 @@ struct QuickYearPlan {
                               timeLimit: Double) throws(LinearSolverError) -> (plan: Result, withinGap: Bool)? {
         var repair = TermByTermPlan(workspace: workspace, pools: pools, options: options, guide: guide, solveStart: start)
         repair.startsFromFallback = true
-        repair.replansPairs = false
-        repair.replanNodeLimit = Self.replanNodes
-        repair.replansByShortfall = true
+        repair.replansTheQuickWay()
         let values = try repair.values(for: year, bound: plan.bound, fallback: plan.choices, timeLimit: timeLimit, passes: 1)
         guard year.linear.isFeasible(values) else { return nil }
         let objective = year.linear.objectiveValue(values)
@@ -288,5 +280,19 @@ struct QuickYearPlan {
             }
         }
         return (model, kept)
+    }
+}
+
+extension TermByTermPlan {
+    /// The quick way's re-plans after a first pass: single terms only (re-planning a pair can take
+    /// 20 s for nothing on a generated 150-student school, and the usual way re-plans pairs if the
+    /// plan is not close enough), the term that lost most against the guide first (eight first
+    /// passes made to miss were re-planned in 79.0 s in all in term order, 46.7 s this way; g150
+    /// seed 5, whose summer had lost the placement: 17.9 → 9.6 s), each ending on
+    /// ``QuickYearPlan/replanNodes``.
+    mutating func replansTheQuickWay() {
+        replansPairs = false
+        replanNodeLimit = QuickYearPlan.replanNodes
+        replansByShortfall = true
     }
 }

@@ -68,9 +68,7 @@ final class ShortListFirstPass: @unchecked Sendable {
             termPlan.firstPassNodeLimit = QuickYearPlan.firstPassNodes
             termPlan.shortList = shortList
             termPlan.shortListInFirstPassOnly = true
-            termPlan.replansPairs = false
-            termPlan.replanNodeLimit = QuickYearPlan.replanNodes
-            termPlan.replansByShortfall = true
+            termPlan.replansTheQuickWay()
             termPlan.replansAtMost = 1
             termPlan.improvesWithin = repairWithin * workspace.settings.placementWeight
             if let relaxation { termPlan.tighterBound = { () throws(LinearSolverError) in try relaxation.get()?.bound } }
