@@ -58,14 +58,7 @@ public enum WhatIfPlanner {
         let stillAllowed = workspace.history.filter { later.contains($0.session.term) && isAllowed($0, in: changed) }
         changed = changed.with(history: kept + stillAllowed)
         var planning = options
-        // The solver's gap is on the what-if objective: the plan's points plus a keep reward for each
-        // placement kept (and escort duty), about the disruption weight per placement of the re-planned
-        // terms more. The summary shows the gap on the plan's points alone, so the solver aims that
-        // much closer (the sample with basket-co withdrawn: within 0.01 % of the what-if objective
-        // was 0.0105 % of the plan's points).
-        let points = PlanScore.compute(current, in: workspace).objective
-        let rewards = workspace.settings.disruptionWeight * Double(current.placements.filter { later.contains($0.session.term) }.count)
-        if points > 0 { planning.relativeGap = options.relativeGap * points / (points + rewards) }
+        planning.relativeGap = solverGap(options.relativeGap, current: current, in: workspace, terms: later)
         planning.frozenTerms = frozen
         planning.current = current
         let planned = try YearPlanner.plan(changed, options: planning)
@@ -79,6 +72,17 @@ public enum WhatIfPlanner {
                                                unplaced: outcome.unplaced, workspace: changed),
             escortChanges: PlanDifference.escorts(before: current, after: plan, terms: later),
             objectiveBefore: PlanScore.compute(current, in: workspace).objective, requested: changes)
+    }
+
+    /// The gap the solver aims at for `gap` on the plan's own points. The solver's gap is on the
+    /// what-if objective: the plan's points plus a keep reward for each placement kept (and escort
+    /// duty), about the disruption weight per placement of the re-planned terms more. The summary
+    /// shows the gap on the plan's points alone, so the solver aims that much closer (the sample with
+    /// basket-co withdrawn: within 0.01 % of the what-if objective was 0.0105 % of the plan's points).
+    static func solverGap(_ gap: Double, current: Plan, in workspace: Workspace, terms later: Set<TermID>) -> Double {
+        let points = PlanScore.compute(current, in: workspace).objective
+        let rewards = workspace.settings.disruptionWeight * Double(current.placements.filter { later.contains($0.session.term) }.count)
+        return points > 0 ? gap * points / (points + rewards) : gap
     }
 
     /// The current plan's placements in the frozen terms, each still allowed by the workspace.

@@ -129,8 +129,8 @@ import WorkspaceImport
         try #require(model.linear.isFeasible(greedyValues))
         var options = PlanningOptions(timeLimit: TestTime.generous)
         options.current = run.outcome.plan
-        let points = run.outcome.score.objective
-        options.relativeGap = 1e-4 * points / (points + changed.settings.disruptionWeight * Double(run.outcome.plan.placements.count))
+        options.relativeGap = WhatIfPlanner.solverGap(options.relativeGap, current: run.outcome.plan, in: run.workspace,
+                                                      terms: Set(run.workspace.terms.map(\.id)))
         return (changed, pools, model, greedy, greedyValues, options)
     }
 
