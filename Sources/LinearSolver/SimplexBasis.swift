@@ -45,8 +45,7 @@ public struct SimplexBasis: Sendable {
         }
     }
 
-    /// GLPK's status code for a status.
-    static func code(_ status: Status) -> Int32 {
+    private static func code(_ status: Status) -> Int32 {
         switch status {
         case .basic: GLP_BS
         case .atLower: GLP_NL

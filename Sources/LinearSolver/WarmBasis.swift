@@ -11,7 +11,7 @@ enum WarmBasis {
     /// valid basis could be built from the assignment.
     static func apply(_ values: [Double], model: LinearModel, to problem: OpaquePointer) -> Bool {
         guard values.count == model.columns.count else { return false }
-        if let basis = pairedWithTightRows(values, model: model), set(basis, on: problem) { return true }
+        if let basis = pairedWithTightRows(values, model: model), SimplexBasis.apply(basis, to: problem) { return true }
         // Interior columns that no greedy pairing fits (cycles of escort columns): a vertex near the values.
         var crossover = VertexCrossover(model: model, values: values)
         if let basis = crossover.basis(), SimplexBasis.apply(basis, to: problem) { return true }
@@ -19,17 +19,10 @@ enum WarmBasis {
         return false
     }
 
-    /// Sets the statuses and factorizes; false (statuses left to the caller) when singular.
-    private static func set(_ basis: (rows: [Int32], columns: [Int32]), on problem: OpaquePointer) -> Bool {
-        for (i, status) in basis.rows.enumerated() { glp_set_row_stat(problem, Int32(i + 1), status) }
-        for (j, status) in basis.columns.enumerated() { glp_set_col_stat(problem, Int32(j + 1), status) }
-        return glp_factorize(problem) == 0
-    }
-
     /// Each column strictly between its bounds paired greedily with a row it is in, a tight one
     /// when there is one: the basis at the values when the pairing is independent; nil when a
     /// column finds no row left.
-    private static func pairedWithTightRows(_ values: [Double], model: LinearModel) -> (rows: [Int32], columns: [Int32])? {
+    private static func pairedWithTightRows(_ values: [Double], model: LinearModel) -> SimplexBasis? {
         let tolerance = 1e-7
         var rowsOf = [[Int]](repeating: [], count: model.columns.count)
         var activity = [Double](repeating: 0, count: model.rows.count)
@@ -39,29 +32,30 @@ enum WarmBasis {
                 activity[i] += term.coefficient * values[term.column.index]
             }
         }
-        var rowStatus = [Int32](repeating: GLP_BS, count: model.rows.count)
-        var columnStatus = [Int32](repeating: GLP_NL, count: model.columns.count)
+        var rowStatus = [SimplexBasis.Status](repeating: .basic, count: model.rows.count)
+        var columnStatus = [SimplexBasis.Status](repeating: .atLower, count: model.columns.count)
         for (j, column) in model.columns.enumerated() {
             let value = values[j]
             if column.lower == column.upper {
-                columnStatus[j] = GLP_NS
+                columnStatus[j] = .fixed
             } else if abs(value - column.lower) <= tolerance {
-                columnStatus[j] = GLP_NL
+                columnStatus[j] = .atLower
             } else if column.upper.isFinite, abs(value - column.upper) <= tolerance {
-                columnStatus[j] = GLP_NU
+                columnStatus[j] = .atUpper
             } else {
                 // Strictly between its bounds: basic, in place of a row it appears in — a tight one
                 // when there is one (the basis is then exactly the assignment), else the nearest
                 // (the simplex starts close to it and restores feasibility first).
-                let free = rowsOf[j].filter { rowStatus[$0] == GLP_BS }
-                guard let row = free.first(where: { tightStatus(model.rows[$0], activity[$0], tolerance) != nil })
+                let free = rowsOf[j].filter { rowStatus[$0] == .basic }
+                guard let row = free.first(where: { VertexCrossover.tightStatus(model.rows[$0], activity[$0], tolerance) != nil })
                         ?? free.min(by: { distance(model.rows[$0], activity[$0]) < distance(model.rows[$1], activity[$1]) })
                 else { return nil }
-                rowStatus[row] = tightStatus(model.rows[row], activity[row], tolerance) ?? nearestBound(model.rows[row], activity[row])
-                columnStatus[j] = GLP_BS
+                rowStatus[row] = VertexCrossover.tightStatus(model.rows[row], activity[row], tolerance)
+                    ?? nearestBound(model.rows[row], activity[row])
+                columnStatus[j] = .basic
             }
         }
-        return (rowStatus, columnStatus)
+        return SimplexBasis(rows: rowStatus, columns: columnStatus)
     }
 
     /// The slack basis with every column nonbasic at the bound nearer its value in `values`: always
@@ -89,15 +83,10 @@ enum WarmBasis {
     }
 
     /// The status of a row held at its nearer finite bound (a free row cannot be nonbasic: `.infinity` distance keeps it last).
-    private static func nearestBound(_ row: LinearModel.Row, _ activity: Double) -> Int32 {
-        if row.lower == row.upper { return GLP_NS }
-        if !row.lower.isFinite { return GLP_NU }
-        if !row.upper.isFinite { return GLP_NL }
-        return abs(row.upper - activity) <= abs(activity - row.lower) ? GLP_NU : GLP_NL
-    }
-
-    /// The nonbasic status of a row at the bound its activity sits on, or nil when not tight.
-    private static func tightStatus(_ row: LinearModel.Row, _ activity: Double, _ tolerance: Double) -> Int32? {
-        VertexCrossover.tightStatus(row, activity, tolerance).map(SimplexBasis.code)
+    private static func nearestBound(_ row: LinearModel.Row, _ activity: Double) -> SimplexBasis.Status {
+        if row.lower == row.upper { return .fixed }
+        if !row.lower.isFinite { return .atUpper }
+        if !row.upper.isFinite { return .atLower }
+        return abs(row.upper - activity) <= abs(activity - row.lower) ? .atUpper : .atLower
     }
 }
