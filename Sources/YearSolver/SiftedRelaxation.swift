@@ -34,6 +34,8 @@ struct SiftedRelaxation {
         let rounds: Int
         /// Placements in the working set at the end.
         let kept: Int
+        /// Per placement (in `year.placementColumns` order), whether it is in the working set at the end.
+        let working: [Bool]
     }
 
     /// Rounds at most; the sample's what-ifs take 5–12 (docs/SOLVER-NOTES.md, session 17).
@@ -96,7 +98,7 @@ struct SiftedRelaxation {
                 debug("sifted relaxation round \(round): \(kept) placements, \(solution.objective) + \(priced.gain) left out, "
                       + "student years \(years), \(priced.entering.count) entering, \(lp.iterations) iterations, \(Date().timeIntervalSince(began)) s")
                 last = Result(values: values, bound: min(solution.objective + priced.gain, years, last?.bound ?? .infinity),
-                              complete: priced.entering.isEmpty, rounds: round, kept: kept)
+                              complete: priced.entering.isEmpty, rounds: round, kept: kept, working: inSet)
                 // Done when nothing left out would pay, or when the bound is the working set's optimum
                 // already (the student years' bound can be below the relaxation's).
                 if priced.entering.isEmpty || last!.bound <= solution.objective + 1e-9 * abs(solution.objective) { break }

@@ -53,22 +53,10 @@ import WorkspaceImport
                                                                        terms: 3, seed: 3))
         let workspace = try WorkspaceLoader.load(try writeFiles(files, label: "generated-what-if-relaxation-bound"))
         let current = try YearPlanner.plan(workspace, options: PlanningOptions(timeLimit: TestTime.generous)).plan
-        let changed = workspace.applying([.staffAway("ST01")], from: Set(workspace.terms.map(\.id)))
-        let pools = StaffPools(changed)
-        let model = YearPlanner.buildModel(changed, pools: pools, current: current)
-        var greedyPlan = GreedyPlan(workspace: changed, pools: pools)
-        greedyPlan.currentEscorts = current.escorts
-        let greedy = greedyPlan.choices(for: model)
-        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
-        try #require(model.linear.isFeasible(greedyValues))
-        let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: changed.settings,
-                                        objective: model.linear.columns.map(\.objective))
-            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: TestTime.generous,
-                   shouldStop: { false })
-        var options = PlanningOptions(timeLimit: TestTime.generous)
-        options.current = current
-        let quick = try #require(try QuickYearPlan(workspace: changed, pools: pools, options: options, start: Date())
-            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
+        let whatIf = try WhatIfYear(.staffAway("ST01"), to: workspace, current: current)
+        let (model, options) = (whatIf.model, whatIf.options)
+        let master = try whatIf.master()
+        let quick = try whatIf.quick()
         #expect(model.linear.isFeasible(quick.values))
         #expect(relative(master.bound, above: quick.objective) > options.relativeGap,
                 "the plan \(quick.objective) is within the gap of the master's bound \(master.bound): nothing under test")
@@ -81,18 +69,16 @@ import WorkspaceImport
     /// what-ifs proven by the master's bound: `whatif` 0.39–0.50 → 0.30–0.38 s). ST01 away from the
     /// first term: its plan is within the gap of the master's bound, and the guide is never asked for.
     @Test func aWhatIfsShortListPassNeedsNoGuide() throws {
-        let (changed, pools, model, greedy, greedyValues, options) = try sampleWhatIf(staffAway: "ST01")
-        let master = try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: changed.settings,
-                                        objective: model.linear.columns.map(\.objective))
-            .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: TestTime.generous,
-                   shouldStop: { false })
-        let short = QuickYearPlan(workspace: changed, pools: pools, options: options, start: Date())
+        let whatIf = try WhatIfYear.sample(.staffAway("ST01"))
+        let (model, greedyValues) = (whatIf.model, whatIf.greedyValues)
+        let master = try whatIf.master()
+        let short = QuickYearPlan(workspace: whatIf.workspace, pools: whatIf.pools, options: whatIf.options, start: Date())
             .shortRelaxation(model, master: master, greedyValues: greedyValues)
         let asked = Flag()
-        let pass = ShortListFirstPass.start(model, workspace: changed, pools: pools, options: options,
+        let pass = ShortListFirstPass.start(model, workspace: whatIf.workspace, pools: whatIf.pools, options: whatIf.options,
                                             guide: { asked.set(); return nil },
                                             shortList: model.placementColumns.map { short.model.columns[$0.index].upper > 0.5 },
-                                            bound: master.bound, fallback: greedy, timeLimit: TestTime.generous)
+                                            bound: master.bound, fallback: whatIf.greedy, timeLimit: TestTime.generous)
         let ended = try #require(pass.wait())
         #expect(!asked.isSet)
         #expect(ended.withinGap)
@@ -105,33 +91,11 @@ import WorkspaceImport
     /// makes it the quick plan, within the gap; before, the pass over every placement from scratch
     /// ran first (0.77 s, a placement short) and the usual way then found those points.
     @Test func aWhatIfsShortListPlanOutsideTheGapIsReplannedFirst() throws {
-        let (changed, pools, model, greedy, greedyValues, options) = try sampleWhatIf(staffAway: "ST06")
-        let quick = try #require(try QuickYearPlan(workspace: changed, pools: pools, options: options, start: Date())
-            .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
-        #expect(model.linear.isFeasible(quick.values))
-        #expect(relative(quick.bound, above: quick.objective) <= options.relativeGap, "plan \(quick.objective), bound \(quick.bound)")
+        let whatIf = try WhatIfYear.sample(.staffAway("ST06"))
+        let quick = try whatIf.quick()
+        #expect(whatIf.model.linear.isFeasible(quick.values))
+        #expect(relative(quick.bound, above: quick.objective) <= whatIf.options.relativeGap, "plan \(quick.objective), bound \(quick.bound)")
         #expect(quick.relaxation != nil)
-    }
-
-    /// The sample's what-if model with a member of staff away from the first term on, anchored to the
-    /// sample's plan, its greedy plan (checked valid), and the options `WhatIfPlanner` would plan it
-    /// with (its gap on the plan's own points).
-    private func sampleWhatIf(staffAway staff: String) throws
-        -> (Workspace, StaffPools, YearModel, [TermID: TermByTermPlan.TermChoice], [Double], PlanningOptions) {
-        let run = try SampleRun.shared.get()
-        let changed = run.workspace.applying([.staffAway(StaffID(staff))], from: Set(run.workspace.terms.map(\.id)))
-        let pools = StaffPools(changed)
-        let model = YearPlanner.buildModel(changed, pools: pools, current: run.outcome.plan)
-        var greedyPlan = GreedyPlan(workspace: changed, pools: pools)
-        greedyPlan.currentEscorts = run.outcome.plan.escorts
-        let greedy = greedyPlan.choices(for: model)
-        let greedyValues = TermByTermPlan.assemble(model, choices: Array(greedy.values))
-        try #require(model.linear.isFeasible(greedyValues))
-        var options = PlanningOptions(timeLimit: TestTime.generous)
-        options.current = run.outcome.plan
-        options.relativeGap = WhatIfPlanner.solverGap(options.relativeGap, current: run.outcome.plan, in: run.workspace,
-                                                      terms: Set(run.workspace.terms.map(\.id)))
-        return (changed, pools, model, greedy, greedyValues, options)
     }
 
     /// A relaxation's point with every placement whole is a plan; one with half a placement is not.
