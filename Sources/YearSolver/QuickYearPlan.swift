@@ -188,16 +188,14 @@ struct QuickYearPlan {
                 // The sifted relaxation when the pass asked for it (then it is solved), else none (it may
                 // still be stopping).
                 let asked = relative(bound, above: plan.objective) > options.relativeGap
-                return Result(values: plan.values, objective: plan.objective, bound: plan.bound,
-                              choices: plan.choices, shortList: shortList, relaxation: asked ? sifted.ifSolved : nil)
+                return answer(plan, shortList: shortList, relaxation: asked ? sifted.ifSolved : nil)
             }
             if let missed = shortListPlan, let repaired = try repairWhatIf(missed.plan, year: year, guide: guide,
                                                                                 timeLimit: max(1, timeLimit - elapsed())) {
                 shortListPlan = repaired
                 if repaired.withinGap {
                     debug("quick: the short list's plan re-planned, \(repaired.plan.objective) after \(elapsed()) s")
-                    return Result(values: repaired.plan.values, objective: repaired.plan.objective, bound: repaired.plan.bound,
-                                  choices: repaired.plan.choices, shortList: shortList, relaxation: sifted.ifSolved)
+                    return answer(repaired.plan, shortList: shortList, relaxation: sifted.ifSolved)
                 }
             }
             if let missed = shortListPlan, let working = sifted.ifSolved?.working,
@@ -205,8 +203,7 @@ struct QuickYearPlan {
                 shortListPlan = wider
                 if wider.withinGap {
                     debug("quick: the sifted list's plan \(wider.plan.objective) after \(elapsed()) s")
-                    return Result(values: wider.plan.values, objective: wider.plan.objective, bound: wider.plan.bound,
-                                  choices: wider.plan.choices, shortList: shortList, relaxation: sifted.ifSolved)
+                    return answer(wider.plan, shortList: shortList, relaxation: sifted.ifSolved)
                 }
             }
         }
@@ -220,8 +217,7 @@ struct QuickYearPlan {
             // Within the gap: its own bound (whether the other pass, stopped, had asked for the relaxation
             // depends on timing); else the other pass ran to its end and its bound counts too.
             let bound = shortListPlan.withinGap ? plan.bound : max(min(plan.bound, proven), plan.objective)
-            return Result(values: plan.values, objective: plan.objective, bound: bound,
-                          choices: plan.choices, shortList: shortList, relaxation: sifted?.ifSolved)
+            return answer(plan, bound: bound, shortList: shortList, relaxation: sifted?.ifSolved)
         }
         guard planned.isFinite else { return nil }
         debug("quick: plan \(planned) after \(elapsed()) s")
@@ -229,6 +225,13 @@ struct QuickYearPlan {
         result.shortList = shortList
         result.relaxation = sifted?.ifSolved
         return result
+    }
+
+    /// `plan` as the quick way's answer: with the short list and the sifted relaxation (if any) it was
+    /// judged by, and its own bound unless another is given.
+    private func answer(_ plan: Result, bound: Double? = nil, shortList: [Bool], relaxation: SiftedRelaxation.Result?) -> Result {
+        Result(values: plan.values, objective: plan.objective, bound: bound ?? plan.bound, choices: plan.choices,
+               shortList: shortList, relaxation: relaxation)
     }
 
     /// A what-if's short-list plan not within the gap (its bound the sifted relaxation's): one pass of
