@@ -25,14 +25,17 @@ enum ModelValidation {
                   row.lower < .infinity, row.upper > -.infinity else {
                 throw .invalidModel("row \(row.name) has bounds \(row.lower)…\(row.upper)")
             }
-            var seen = Set<Int>()
+            // `LinearModel.addRow` keeps each row's terms in ascending column order, repeats summed:
+            // a column not above the one before it is a repeat (or a row built some other way).
+            var previous = -1
             for term in row.terms {
                 guard term.column.index >= 0, term.column.index < model.columns.count else {
                     throw .invalidModel("row \(row.name) names a column that does not exist")
                 }
-                guard seen.insert(term.column.index).inserted else {
+                guard term.column.index > previous else {
                     throw .invalidModel("row \(row.name) names a column twice")
                 }
+                previous = term.column.index
                 guard term.coefficient.isFinite else {
                     throw .invalidModel("row \(row.name) has coefficient \(term.coefficient)")
                 }
@@ -54,7 +57,9 @@ enum ModelValidation {
             throw .invalidModel("\(what) name '\(name.prefix(40))…' is empty or longer than \(maximumNameBytes) bytes")
         }
         // glp_set_col_name / glp_set_row_name abort on any byte C's iscntrl accepts (0–31, 127).
-        guard !name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+        let hasControl = name.utf8.withContiguousStorageIfAvailable { $0.contains { $0 < 0x20 || $0 == 0x7F } }
+            ?? name.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+        guard !hasControl else {
             throw .invalidModel("\(what) name contains a control character (position \(name.utf8.firstIndex { $0 < 0x20 || $0 == 0x7F }.map { name.utf8.distance(from: name.utf8.startIndex, to: $0) } ?? 0))")
         }
     }
