@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "WorkspaceImport", dependencies: ["PlacementDomain", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "YearSolver", dependencies: ["PlacementDomain", "LinearSolver"]),
         .target(name: "PlanExplain", dependencies: ["PlacementDomain", "YearSolver"]),
-        .target(name: "PlanExport", dependencies: ["PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "PlanExport", dependencies: ["PlacementDomain", "WorkspaceImport", "YearSolver", "PlanExplain"]),
         .target(name: "PlanVerify", dependencies: ["PlacementDomain", "WorkspaceImport"]),
         .target(name: "SchoolGenerator"),
         // The coordinator's web page (`serve`): router, views, background solves, version store.

@@ -53,3 +53,21 @@ import YearSolver
         #expect(cellsRead["employer_rota.csv"]!.isSuperset(of: ["+farm", "@Farm, Ltd", "=t1", "-S1", "@S2"]))
     }
 }
+
+/// The export's own CSV writing (``CSVText``): cells with commas, double quotes (one carrying a
+/// combining accent), line breaks and other scripts read back exactly with the workspace's CSV reader.
+@Suite struct CSVTextTests {
+    @Test func awkwardCellsReadBackExactly() throws {
+        let cells = ["plain", "a, b", "say \"hi\"", "two\nlines", "carriage\rreturn", "crlf\r\nend", "\"\u{301} quote with an accent",
+                     "Zoë Ó'Brien", "", "ends with a comma,"]
+        let header = cells.indices.map { "c\($0)" }
+        let text = CSVText.render(header: header, rows: [cells, cells.reversed()])
+        #expect(text.hasSuffix("\n"))
+        var problems = ProblemList()
+        let table = try #require(CSVTable.parse(Data(text.utf8), file: "cells.csv", problems: &problems), "\(problems.problems)")
+        #expect(table.records.count == 2)
+        for (record, expected) in zip(table.records, [cells, cells.reversed()]) {
+            #expect(header.map { record[$0] ?? "" } == expected)
+        }
+    }
+}
