@@ -98,9 +98,22 @@ public struct CSVTable: Sendable {
         return ok
     }
 
+    /// Line breaks inside a row's cells (CRLF, LF or a lone CR each one), counted over their UTF-8
+    /// bytes: Foundation's `replacingOccurrences` on every cell of every row was a third of reading a
+    /// plan folder.
     private static func lineBreaks(in row: [String]) -> Int {
-        row.reduce(0) { count, cell in
-            count + cell.replacingOccurrences(of: "\r\n", with: "\n").reduce(0) { $0 + ($1 == "\n" || $1 == "\r" ? 1 : 0) }
+        var count = 0
+        for cell in row {
+            var afterCarriageReturn = false
+            for byte in cell.utf8 {
+                if byte == 0x0A {
+                    if !afterCarriageReturn { count += 1 }
+                } else if byte == 0x0D {
+                    count += 1
+                }
+                afterCarriageReturn = byte == 0x0D
+            }
         }
+        return count
     }
 }

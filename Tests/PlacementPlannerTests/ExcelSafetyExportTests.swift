@@ -71,3 +71,14 @@ import YearSolver
         }
     }
 }
+
+/// Line numbers in the workspace's CSV reader (``CSVTable``) count the line breaks inside quoted
+/// cells, CRLF as one, so a problem further down names the line a spreadsheet shows.
+@Suite struct CSVLineNumberTests {
+    @Test func lineBreaksInsideCellsMoveLaterRowsDown() throws {
+        let text = "id,note\r\nA,\"one\r\ntwo\"\r\nB,\"three\nfour\rfive\"\nC,plain\n"
+        var problems = ProblemList()
+        let table = try #require(CSVTable.parse(Data(text.utf8), file: "notes.csv", problems: &problems), "\(problems.problems)")
+        #expect(table.records.map(\.line) == [2, 4, 7])
+    }
+}
