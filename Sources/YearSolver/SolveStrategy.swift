@@ -95,10 +95,14 @@ struct SolveStrategy {
         return outcome.map { withMostPlacements($0, from: mostPlacements, model, start: start) }
     }
 
-    /// Years up to `options.quickLargeYearColumns` (``quickLargeYearColumnLimit``) columns (plans, not what-ifs): the quick way first,
+    /// Years up to `options.quickLargeYearColumns` (``quickLargeYearColumnLimit``) columns: the quick way first,
     /// whose short relaxation GLPK's interior point still handles; when its plan is not within the
     /// gap, the large way goes on from it. Measured on a generated 250-student school (34,791
     /// columns): the quick way 6.7 s within 0.0076 %, the large way 21.7 s within 0.0117 %.
+    /// What-ifs too (since session 28, when their short relaxation began to start at the greedy plan):
+    /// the large way's what-if ends on the master's bound, which misses shared students alone at a
+    /// session; 4 of 16 staff-away what-ifs of generated 200- and 250-student schools ended outside
+    /// the gap that way (0.0106–0.0134 %, in 0.5–0.6 s), all 16 within it the quick way (0.31–1.7 s).
     private func solveLarge(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double],
                             start: Date) throws(LinearSolverError) -> Outcome? {
         // Plans only: at 600 students the count proof takes longer than a what-if's whole re-plan.
@@ -106,7 +110,7 @@ struct SolveStrategy {
             : MostPlacements.start(model, pools: pools, settings: workspace.settings, plan: greedyValues, seconds: options.timeLimit)
         var large = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start)
         large.mostPlacements = mostPlacements
-        guard model.linear.columns.count <= options.quickLargeYearColumns, options.current == nil, options.timeLimit >= 10 else {
+        guard model.linear.columns.count <= options.quickLargeYearColumns, options.timeLimit >= 10 else {
             return withMostPlacements(large.solve(model, greedy: greedy, greedyValues: greedyValues), from: mostPlacements, model, start: start)
         }
         guard let quick = try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: start)
