@@ -101,8 +101,8 @@ struct SolveStrategy {
     /// columns): the quick way 6.7 s within 0.0076 %, the large way 21.7 s within 0.0117 %.
     /// What-ifs too (since session 28, when their short relaxation began to start at the greedy plan):
     /// the large way's what-if ends on the master's bound, which misses shared students alone at a
-    /// session; 4 of 16 staff-away what-ifs of generated 200- and 250-student schools ended outside
-    /// the gap that way (0.0106–0.0134 %, in 0.5–0.6 s), all 16 within it the quick way (0.31–1.7 s).
+    /// session; 4 of 20 staff-away what-ifs of generated 200- and 250-student schools ended outside
+    /// the gap that way (0.0106–0.0134 %, in 0.5–0.6 s), all 20 within it the quick way (0.31–1.7 s).
     private func solveLarge(_ model: YearModel, greedy: [TermID: TermByTermPlan.TermChoice], greedyValues: [Double],
                             start: Date) throws(LinearSolverError) -> Outcome? {
         // Plans only: at 600 students the count proof takes longer than a what-if's whole re-plan.
