@@ -95,7 +95,8 @@ struct SolveStrategy {
         return outcome.map { withMostPlacements($0, from: mostPlacements, model, start: start) }
     }
 
-    /// Years up to `options.quickLargeYearColumns` (``quickLargeYearColumnLimit``) columns: the quick way first,
+    /// Years up to `options.quickLargeYearColumns` (``quickLargeYearColumnLimit``, or for a what-if
+    /// ``quickLargeWhatIfColumnLimit``) columns: the quick way first,
     /// whose short relaxation GLPK's interior point still handles; when its plan is not within the
     /// gap, the large way goes on from it. Measured on a generated 250-student school (34,791
     /// columns): the quick way 6.7 s within 0.0076 %, the large way 21.7 s within 0.0117 %.
@@ -110,7 +111,9 @@ struct SolveStrategy {
             : MostPlacements.start(model, pools: pools, settings: workspace.settings, plan: greedyValues, seconds: options.timeLimit)
         var large = LargeYearStrategy(workspace: workspace, pools: pools, options: options, start: start)
         large.mostPlacements = mostPlacements
-        guard model.linear.columns.count <= options.quickLargeYearColumns, options.timeLimit >= 10 else {
+        let quickLimit = options.quickLargeYearColumns
+            ?? (options.current == nil ? Self.quickLargeYearColumnLimit : Self.quickLargeWhatIfColumnLimit)
+        guard model.linear.columns.count <= quickLimit, options.timeLimit >= 10 else {
             return withMostPlacements(large.solve(model, greedy: greedy, greedyValues: greedyValues), from: mostPlacements, model, start: start)
         }
         guard let quick = try QuickYearPlan(workspace: workspace, pools: pools, options: options, start: start)
@@ -133,6 +136,15 @@ struct SolveStrategy {
     /// of the time limit, and the large way after it, with less time, planned two placements fewer
     /// (0.30 % instead of 0.11 %); at 110k (400 students) the quick way returned no plan either.
     static let quickLargeYearColumnLimit = 65_000
+
+    /// A what-if's limit for the quick way first: its short relaxation is GLPK's simplex started at
+    /// the greedy plan, not the interior point, and still quick beyond the plans' limit. Generated
+    /// 330-student school (70,459 columns), 9 what-ifs (staff away, its busiest employer withdrawn):
+    /// the large way 0.7–1.4 s, 3 of them outside the gap (0.0109–0.0125 %); the quick way 0.8–3.8 s,
+    /// all 9 within it (those 3 at 0.0001–0.0005 %). 400 students (86,663 columns), 7 what-ifs: 0.96–5.7 s
+    /// against 1.1–3.4 s, one brought within the gap (0.0110 → 0.0006 %), the others as close. At 600
+    /// students (206,824 columns) ST01 away took 27 s instead of 3 s for the same gap.
+    static let quickLargeWhatIfColumnLimit = 90_000
 
     /// The quick way (``QuickYearPlan``, years over 5,000 columns); when its plan is not within the
     /// gap of its bound, re-plans of single terms and pairs of terms from the quick plan (a what-if's

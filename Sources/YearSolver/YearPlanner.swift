@@ -15,8 +15,9 @@ public struct PlanningOptions: Sendable {
     /// Years with more model columns than this are planned by ``LargeYearStrategy`` (tests lower it).
     var largeYearColumns = GLPKSolver.interiorPointColumnLimit
     /// Large years up to this many columns try the quick way first (``SolveStrategy``; tests set 0
-    /// to take the large way alone).
-    var quickLargeYearColumns = SolveStrategy.quickLargeYearColumnLimit
+    /// to take the large way alone). Nil: ``SolveStrategy/quickLargeYearColumnLimit`` for a plan,
+    /// ``SolveStrategy/quickLargeWhatIfColumnLimit`` for a what-if.
+    var quickLargeYearColumns: Int?
     /// Years over this many columns plan the quick way's terms over its short list (tests lower it).
     var quickShortListColumns = QuickYearPlan.shortListAbove
     /// Large what-ifs up to this many columns end with the whole year over the master's placements
