@@ -52,15 +52,16 @@ enum ModelValidation {
         }
     }
 
+    private static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F }
+
     private static func checkName(_ name: String, what: String) throws(LinearSolverError) {
         guard !name.isEmpty, name.utf8.count <= maximumNameBytes else {
             throw .invalidModel("\(what) name '\(name.prefix(40))…' is empty or longer than \(maximumNameBytes) bytes")
         }
         // glp_set_col_name / glp_set_row_name abort on any byte C's iscntrl accepts (0–31, 127).
-        let hasControl = name.utf8.withContiguousStorageIfAvailable { $0.contains { $0 < 0x20 || $0 == 0x7F } }
-            ?? name.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+        let hasControl = name.utf8.withContiguousStorageIfAvailable { $0.contains(where: isControl) } ?? name.utf8.contains(where: isControl)
         guard !hasControl else {
-            throw .invalidModel("\(what) name contains a control character (position \(name.utf8.firstIndex { $0 < 0x20 || $0 == 0x7F }.map { name.utf8.distance(from: name.utf8.startIndex, to: $0) } ?? 0))")
+            throw .invalidModel("\(what) name contains a control character (position \(name.utf8.firstIndex(where: isControl).map { name.utf8.distance(from: name.utf8.startIndex, to: $0) } ?? 0))")
         }
     }
 }

@@ -248,11 +248,7 @@ struct QuickYearPlan {
         repair.startsFromFallback = true
         repair.replansTheQuickWay()
         let values = try repair.values(for: year, bound: plan.bound, fallback: plan.choices, timeLimit: timeLimit, passes: 1)
-        guard year.linear.isFeasible(values) else { return nil }
-        let objective = year.linear.objectiveValue(values)
-        guard objective > plan.objective + 1e-6 else { return nil }
-        let repaired = Self.result(values, objective: objective, masterBound: plan.bound, year: year, workspace: workspace)
-        return (repaired, relative(repaired.bound, above: objective) <= options.relativeGap)
+        return improvement(values, over: plan, year: year)
     }
 
     /// A what-if's plan still not within the gap once re-planned: the whole year as one MIP over the
@@ -269,12 +265,18 @@ struct QuickYearPlan {
     private func planOverSiftedList(_ plan: Result, working: [Bool], year: YearModel,
                                     timeLimit: Double) throws(LinearSolverError) -> (plan: Result, withinGap: Bool)? {
         let list = year.placementColumns.enumerated().map { offset, column in working[offset] || plan.values[column.index] > 0.5 }
-        guard let values = try ShortListYear.plan(year, shortList: list, start: plan.values, options: options, timeLimit: timeLimit),
-              year.linear.isFeasible(values) else { return nil }
+        let values = try ShortListYear.plan(year, shortList: list, start: plan.values, options: options, timeLimit: timeLimit)
+        return values.flatMap { improvement($0, over: plan, year: year) }
+    }
+
+    /// `values` as a result judged against `plan`'s bound, when they are a valid plan scoring more
+    /// than `plan`; and whether it is within the gap.
+    private func improvement(_ values: [Double], over plan: Result, year: YearModel) -> (plan: Result, withinGap: Bool)? {
+        guard year.linear.isFeasible(values) else { return nil }
         let objective = year.linear.objectiveValue(values)
         guard objective > plan.objective + 1e-6 else { return nil }
-        let wider = Self.result(values, objective: objective, masterBound: plan.bound, year: year, workspace: workspace)
-        return (wider, relative(wider.bound, above: objective) <= options.relativeGap)
+        let better = Self.result(values, objective: objective, masterBound: plan.bound, year: year, workspace: workspace)
+        return (better, relative(better.bound, above: objective) <= options.relativeGap)
     }
 
     /// The short relaxation's point as a plan, when every integer column came out whole (within
