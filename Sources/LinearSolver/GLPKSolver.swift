@@ -15,6 +15,9 @@ public enum GLPKSolver {
         if let from = options.dualSimplexFrom {
             try ModelValidation.validate(initialSolution: from, for: model)
         }
+        if let from = options.rootRelaxationFrom {
+            try ModelValidation.validate(initialSolution: from, for: model)
+        }
         let start = Date()
         if options.substitutesFixedColumns {
             return try solveSubstituted(model, options: options, start: start)
@@ -66,6 +69,7 @@ public enum GLPKSolver {
         inner.substitutesFixedColumns = false
         inner.initialSolution = options.initialSolution.map { initial in removed.originalColumn.map { initial[$0] } }
         inner.dualSimplexFrom = options.dualSimplexFrom.map { from in removed.originalColumn.map { from[$0] } }
+        inner.rootRelaxationFrom = options.rootRelaxationFrom.map { from in removed.originalColumn.map { from[$0] } }
         inner.goodEnough = options.goodEnough.map { $0 - removed.objectiveConstant }
         let result = try solve(removed.reduced, options: inner)
         guard result.status == .optimal || result.status == .feasible else { return result }

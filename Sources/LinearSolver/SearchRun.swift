@@ -28,14 +28,16 @@ final class SearchRun {
     }
 
     func run() throws(LinearSolverError) -> SolveResult {
-        let warmStart = options.initialSolution != nil || options.dualSimplexFrom != nil
+        let warmStart = options.initialSolution != nil || options.dualSimplexFrom != nil || options.rootRelaxationFrom != nil
         if warmStart || !options.presolve {
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
             simplex.msg_lev = GLP_MSG_OFF
             simplex.meth = GLP_PRIMAL
             simplex.tm_lim = remainingMilliseconds
-            if let initial = options.initialSolution, model.isFeasible(initial) {
+            if let from = options.rootRelaxationFrom {
+                _ = WarmBasis.apply(from, model: model, to: problem)
+            } else if let initial = options.initialSolution, model.isFeasible(initial) {
                 _ = WarmBasis.apply(initial, model: model, to: problem)
             } else if let from = options.dualSimplexFrom {
                 WarmBasis.applyAtBounds(from, model: model, to: problem)
@@ -63,6 +65,7 @@ final class SearchRun {
         parameters.br_tech = GLP_BR_DTH
         parameters.bt_tech = GLP_BT_BLB
         parameters.sr_heur = GLP_ON
+        if options.cliqueCuts { parameters.clq_cuts = GLP_ON }
         parameters.cb_info = Unmanaged.passUnretained(self).toOpaque()
         parameters.cb_func = { tree, info in
             guard let tree, let info else { return }
@@ -106,12 +109,15 @@ final class SearchRun {
             let found = glp_mip_obj_val(glp_ios_get_prob(tree))
             if model.sense == .maximize ? found >= goodEnough : found <= goodEnough { glp_ios_terminate(tree) }
         }
+        // Every reason after a node's relaxation is solved: GLPK may end on the gap (after a plan
+        // handed in at the root, say) before any node is selected, and the bound it ended on is
+        // the best node's then.
+        let best = glp_ios_best_node(tree)
+        if best != 0, case let bound = glp_ios_node_bound(tree, best), abs(bound) < 1e300 { bestBound = bound }
         guard reason == GLP_ISELECT || reason == GLP_IBINGO else { return }
         var active: Int32 = 0, total: Int32 = 0, created: Int32 = 0
         glp_ios_tree_size(tree, &active, &total, &created)
         nodes = Int(created)
-        let best = glp_ios_best_node(tree)
-        if best != 0 { bestBound = glp_ios_node_bound(tree, best) }
         if options.shouldStop?() == true || options.nodeLimit.map({ nodes >= $0 }) == true {
             glp_ios_terminate(tree)
         }

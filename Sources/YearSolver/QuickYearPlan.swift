@@ -16,7 +16,7 @@ import PlacementDomain
 ///    the whole year over the short list, started beside the relaxation (it needs no guide), the
 ///    second core then sifts the relaxation over every placement, ``SiftedRelaxation``, a short-list
 ///    plan outside the gap has its single terms re-planned over every placement, then (still outside)
-///    the whole year over the sifted working set (``planOverSiftedList(_:working:year:timeLimit:)``),
+///    the whole year over every placement with GLPK's clique cuts (``WholeYearSearch``),
 ///    and only then does the pass over every placement run); for a what-if not
 ///    within the gap of the master's bound, that relaxation's bound; when still not within the gap, a few
 ///    students' whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's
@@ -178,6 +178,8 @@ struct QuickYearPlan {
         // what-ifs measured) and then needs only the sifted bound; the pass over every placement runs
         // after it, and only when the short list's plan is not within the gap even once re-planned.
         var shortListPlan: (plan: Result, withinGap: Bool)?
+        /// The whole year's bound from ``searchWholeYear``, when it ran.
+        var searchedBound: Double?
         if let race, let sifted {
             sifted.startSolving()
             shortListPlan = race.wait()
@@ -198,19 +200,20 @@ struct QuickYearPlan {
                     return answer(repaired.plan, shortList: shortList, relaxation: sifted.ifSolved)
                 }
             }
-            if let missed = shortListPlan, let working = sifted.ifSolved?.working,
-               let wider = try planOverSiftedList(missed.plan, working: working, year: year, timeLimit: max(1, timeLimit - elapsed())) {
-                shortListPlan = wider
-                if wider.withinGap {
-                    debug("quick: the sifted list's plan \(wider.plan.objective) after \(elapsed()) s")
-                    return answer(wider.plan, shortList: shortList, relaxation: sifted.ifSolved)
+            if let missed = shortListPlan, let relaxation = sifted.ifSolved,
+               let searched = try searchWholeYear(missed.plan, relaxation: relaxation, year: year, timeLimit: max(1, timeLimit - elapsed())) {
+                shortListPlan = searched
+                searchedBound = searched.plan.bound
+                if searched.withinGap {
+                    debug("quick: the whole year with clique cuts \(searched.plan.objective), bound \(searched.plan.bound) after \(elapsed()) s")
+                    return answer(searched.plan, shortList: shortList, relaxation: relaxation)
                 }
             }
         }
         let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
         if sifted == nil { shortListPlan = race?.wait() }
         let planned = year.linear.isFeasible(values) ? year.linear.objectiveValue(values) : -.infinity
-        let proven = min(bound, sifted?.ifSolved?.bound ?? .infinity)
+        let proven = min(bound, sifted?.ifSolved?.bound ?? .infinity, searchedBound ?? .infinity)
         if let shortListPlan, shortListPlan.withinGap || shortListPlan.plan.objective > planned {
             debug("quick: the short list's plan \(shortListPlan.plan.objective) after \(elapsed()) s")
             let plan = shortListPlan.plan
@@ -251,22 +254,26 @@ struct QuickYearPlan {
         return improvement(values, over: plan, year: year)
     }
 
-    /// A what-if's plan still not within the gap once re-planned: the whole year as one MIP over the
-    /// sifted relaxation's working set (the placements the relaxation over every placement needed)
-    /// and the plan's own, from that plan (``ShortListYear``). Nil when nothing scored more.
+    /// A what-if's plan still not within the gap once re-planned: the whole year over every placement
+    /// with GLPK's clique cuts, from that plan and the sifted relaxation's point (``WholeYearSearch``).
+    /// The plan it returns scores at least `plan`'s, and its bound is the lower of `plan`'s and the
+    /// search's. Nil when the search ended before its root relaxation was solved.
     ///
-    /// Why: the short list holds the placements near their student-term's best at the master's
-    /// prices, which the master's looser bound chose; the sifting adds those the relaxation's own
-    /// duals want. The sample with basket-co-biggin-hill withdrawn (every term): over the short list's
-    /// 1,379 placements GLPK's optimum was 50 points under the relaxation, re-planning single terms
-    /// found 6, and the pass over every placement and the usual way's pairs ended at 0.0059 % after
-    /// 2.2 s; over the sifted 3,367 it closed the year at the relaxation's value in 0.19 s (proven
-    /// optimal, 1.1 s, 29 students affected instead of 32).
-    private func planOverSiftedList(_ plan: Result, working: [Bool], year: YearModel,
-                                    timeLimit: Double) throws(LinearSolverError) -> (plan: Result, withinGap: Bool)? {
-        let list = year.placementColumns.enumerated().map { offset, column in working[offset] || plan.values[column.index] > 0.5 }
-        let values = try ShortListYear.plan(year, shortList: list, start: plan.values, options: options, timeLimit: timeLimit)
-        return values.flatMap { improvement($0, over: plan, year: year) }
+    /// Why: the sample with ST04 away: every plan 271 points under the relaxation over every
+    /// placement, 0.0637 % after 11 s; the cuts proved the plan within 0.0047 % (`whatif` 2.4 s).
+    /// basket-co-biggin-hill withdrawn: proven optimal in 0.3 s of search (session 28 planned that year
+    /// over the sifted relaxation's working set instead, which could prove nothing for ST04: its plan
+    /// was the year's best over that set already).
+    private func searchWholeYear(_ plan: Result, relaxation: SiftedRelaxation.Result, year: YearModel,
+                                 timeLimit: Double) throws(LinearSolverError) -> (plan: Result, withinGap: Bool)? {
+        guard let found = try WholeYearSearch.search(year, from: plan.values, relaxation: relaxation.values, options: options,
+                                                     timeLimit: timeLimit) else { return nil }
+        let objective = year.linear.objectiveValue(found.values)
+        let bound = max(min(plan.bound, found.bound), objective)
+        let searched = objective > plan.objective
+            ? Self.result(found.values, objective: objective, masterBound: bound, year: year, workspace: workspace)
+            : Result(values: plan.values, objective: plan.objective, bound: bound, choices: plan.choices)
+        return (searched, relative(bound, above: objective) <= options.relativeGap)
     }
 
     /// `values` as a result judged against `plan`'s bound, when they are a valid plan scoring more
