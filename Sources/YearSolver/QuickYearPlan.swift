@@ -201,7 +201,8 @@ struct QuickYearPlan {
                 }
             }
             if let missed = shortListPlan, let relaxation = sifted.ifSolved,
-               let searched = try searchWholeYear(missed.plan, relaxation: relaxation, year: year, timeLimit: max(1, timeLimit - elapsed())) {
+               let searched = try searchWholeYear(missed.plan, relaxation: relaxation, year: year,
+                                                   timeLimit: max(1, (timeLimit - elapsed()) * WholeYearSearch.timeShare)) {
                 shortListPlan = searched
                 searchedBound = searched.plan.bound
                 if searched.withinGap {

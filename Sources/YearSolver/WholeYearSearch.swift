@@ -18,6 +18,13 @@ enum WholeYearSearch {
     /// with ST08 away) the search's nodes cost 20–35 ms each; ST04 and ST12 away took 17–60 nodes.
     static let nodes = 100
 
+    /// The share of the quick way's time left it may take: a safety net for large years (a what-if of
+    /// up to 90,000 columns takes the quick way), whose nodes could cost seconds each. Under the
+    /// default limit the sample's searches take 1–4 s of the ~22 s left, so the node budget ends them.
+    /// Not less: under `--time-limit 10` ST04 away's search (1 s) has 1.4 s; with a quarter it ended
+    /// after 9 nodes, before the plan with one placement more, and the what-if ended a placement short.
+    static let timeShare = 0.5
+
     /// - Parameter plan: a valid plan of the year, where the search starts.
     /// - Parameter relaxation: the relaxation's point (over every placement, or a working set of them).
     /// - Returns: the better of the search's plan and `plan`, and the search's bound; nil when the
