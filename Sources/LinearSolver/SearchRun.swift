@@ -109,9 +109,9 @@ final class SearchRun {
             let found = glp_mip_obj_val(glp_ios_get_prob(tree))
             if model.sense == .maximize ? found >= goodEnough : found <= goodEnough { glp_ios_terminate(tree) }
         }
-        // Every reason after a node's relaxation is solved: GLPK may end on the gap (after a plan
-        // handed in at the root, say) before any node is selected, and the bound it ended on is
-        // the best node's then.
+        // The bound at every callback reason, not only on selecting a node or finding a plan: GLPK
+        // may end on the gap at the root (a plan handed in there, proven by the cut relaxation)
+        // before selecting any node, and the bound it ended on is the best node's.
         let best = glp_ios_best_node(tree)
         if best != 0, case let bound = glp_ios_node_bound(tree, best), abs(bound) < 1e300 { bestBound = bound }
         guard reason == GLP_ISELECT || reason == GLP_IBINGO else { return }

@@ -4,7 +4,8 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Double
     /// Stop when `|best bound − best plan| / |best plan|` is at most this.
     public var relativeGap: Double
-    /// Use GLPK's MIP presolver. Ignored (off) when `initialSolution` or `dualSimplexFrom` is given.
+    /// Use GLPK's MIP presolver. Ignored (off) when `initialSolution`, `dualSimplexFrom` or
+    /// `rootRelaxationFrom` is given.
     public var presolve: Bool
     /// A known feasible assignment (one value per column) handed to the search as its first plan.
     public var initialSolution: [Double]?

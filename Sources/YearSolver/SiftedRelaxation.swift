@@ -32,10 +32,8 @@ struct SiftedRelaxation {
         /// Whether the values are the optimum over every placement (no placement left out would pay).
         let complete: Bool
         let rounds: Int
-        /// Per placement (in `year.placementColumns` order), whether it is in the working set at the end.
-        let working: [Bool]
         /// Placements in the working set at the end.
-        var kept: Int { working.filter { $0 }.count }
+        let kept: Int
     }
 
     /// Rounds at most; the sample's what-ifs take 5–12 (docs/SOLVER-NOTES.md, session 17).
@@ -98,7 +96,7 @@ struct SiftedRelaxation {
                 debug("sifted relaxation round \(round): \(kept) placements, \(solution.objective) + \(priced.gain) left out, "
                       + "student years \(years), \(priced.entering.count) entering, \(lp.iterations) iterations, \(Date().timeIntervalSince(began)) s")
                 last = Result(values: values, bound: min(solution.objective + priced.gain, years, last?.bound ?? .infinity),
-                              complete: priced.entering.isEmpty, rounds: round, working: inSet)
+                              complete: priced.entering.isEmpty, rounds: round, kept: kept)
                 // Done when nothing left out would pay, or when the bound is the working set's optimum
                 // already (the student years' bound can be below the relaxation's).
                 if priced.entering.isEmpty || last!.bound <= solution.objective + 1e-9 * abs(solution.objective) { break }
