@@ -269,11 +269,10 @@ struct QuickYearPlan {
                                  timeLimit: Double) throws(LinearSolverError) -> (plan: Result, withinGap: Bool)? {
         guard let found = try WholeYearSearch.search(year, from: plan.values, relaxation: relaxation.values, options: options,
                                                      timeLimit: timeLimit) else { return nil }
-        let objective = year.linear.objectiveValue(found.values)
+        let objective = found.better.map(year.linear.objectiveValue) ?? plan.objective
         let bound = max(min(plan.bound, found.bound), objective)
-        let searched = objective > plan.objective
-            ? Self.result(found.values, objective: objective, masterBound: bound, year: year, workspace: workspace)
-            : Result(values: plan.values, objective: plan.objective, bound: bound, choices: plan.choices)
+        let searched = found.better.map { Self.result($0, objective: objective, masterBound: bound, year: year, workspace: workspace) }
+            ?? Result(values: plan.values, objective: plan.objective, bound: bound, choices: plan.choices)
         return (searched, relative(bound, above: objective) <= options.relativeGap)
     }
 

@@ -27,10 +27,10 @@ enum WholeYearSearch {
 
     /// - Parameter plan: a valid plan of the year, where the search starts.
     /// - Parameter relaxation: the relaxation's point (over every placement, or a working set of them).
-    /// - Returns: the better of the search's plan and `plan`, and the search's bound; nil when the
-    ///   search stopped before its root relaxation was solved.
+    /// - Returns: the search's plan when it is valid and scores more than `plan` (else nil), and the
+    ///   search's bound; nil when the search stopped before its root relaxation was solved.
     static func search(_ year: YearModel, from plan: [Double], relaxation: [Double], options: PlanningOptions,
-                       timeLimit: Double) throws(LinearSolverError) -> (values: [Double], bound: Double)? {
+                       timeLimit: Double) throws(LinearSolverError) -> (better: [Double]?, bound: Double)? {
         var solve = SolveOptions(timeLimit: timeLimit, relativeGap: options.relativeGap, presolve: false,
                                  initialSolution: plan, nodeLimit: nodes, shouldStop: options.shouldStop)
         solve.substitutesFixedColumns = true
@@ -40,8 +40,8 @@ enum WholeYearSearch {
         let result = try GLPKSolver.solve(year.linear, options: solve)
         debug("the whole year with clique cuts: \(result.status) \(result.objective), bound \(result.bound), \(result.nodes) nodes in \(Date().timeIntervalSince(began)) s")
         guard result.status == .optimal || result.status == .feasible, result.bound.isFinite else { return nil }
-        let found = year.linear.isFeasible(result.values) ? result.values : plan
-        let better = year.linear.objectiveValue(found) > year.linear.objectiveValue(plan) + 1e-6
-        return (better ? found : plan, result.bound)
+        let better = year.linear.isFeasible(result.values)
+            && year.linear.objectiveValue(result.values) > year.linear.objectiveValue(plan) + 1e-6
+        return (better ? result.values : nil, result.bound)
     }
 }
