@@ -192,6 +192,11 @@ struct QuickYearPlan {
                 let asked = relative(bound, above: plan.objective) > options.relativeGap
                 return answer(plan, shortList: shortList, relaxation: asked ? sifted.ifSolved : nil)
             }
+            if let missed = shortListPlan, let relaxation = sifted.ifSolved,
+               let whole = wholeSiftedPlan(relaxation, over: missed.plan, year: year) {
+                debug("quick: the sifted relaxation came out whole: \(whole.objective) after \(elapsed()) s")
+                return answer(whole, shortList: shortList, relaxation: relaxation)
+            }
             if let missed = shortListPlan, let repaired = try repairWhatIf(missed.plan, year: year, guide: guide,
                                                                                 timeLimit: max(1, timeLimit - elapsed())) {
                 shortListPlan = repaired
@@ -274,6 +279,21 @@ struct QuickYearPlan {
         let searched = found.better.map { Self.result($0, objective: objective, masterBound: bound, year: year, workspace: workspace) }
             ?? Result(values: plan.values, objective: plan.objective, bound: bound, choices: plan.choices)
         return (searched, relative(bound, above: objective) <= options.relativeGap)
+    }
+
+    /// The sifted relaxation's point as a plan, when it is the optimum over every placement, every
+    /// integer column came out whole and it scores more than `plan`: then no plan scores more (its
+    /// bound is its own objective), so no re-plan or search is needed.
+    ///
+    /// Why: the sample with basket-co-biggin-hill withdrawn: the short list's plan 49.68 points under
+    /// the relaxation over every placement, whose optimum (437,486.80) is a plan; the term re-plans
+    /// found 6 points, then the whole year's search this optimum at its root (0.45 s for both).
+    private func wholeSiftedPlan(_ relaxation: SiftedRelaxation.Result, over plan: Result, year: YearModel) -> Result? {
+        guard relaxation.complete,
+              let whole = Self.wholePlan(relaxation.values, of: year, terms: Set(workspace.terms.map(\.id))),
+              whole.objective > plan.objective + 1e-6 else { return nil }
+        return Result(values: whole.values, objective: whole.objective,
+                      bound: max(min(plan.bound, relaxation.bound), whole.objective), choices: whole.choices)
     }
 
     /// `values` as a result judged against `plan`'s bound, when they are a valid plan scoring more

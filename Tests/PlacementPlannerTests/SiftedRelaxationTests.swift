@@ -126,16 +126,22 @@ import WorkspaceImport
     }
 
     /// basket-co-biggin-hill withdrawn for the whole year: the short list's year is 50 points under
-    /// the relaxation and re-planning single terms finds 6, so the whole year is searched over every
-    /// placement with clique cuts, from the sifted relaxation's point, and finds a plan at the
-    /// relaxation's value: proven optimal. Before (session 27), the pass over every placement ended 44
-    /// points under it (0.0059 % of the plan's points).
-    @Test func aWhatIfOutsideTheGapIsPlannedByTheWholeYearSearch() throws {
+    /// the relaxation over every placement, whose optimum is itself a plan (every integer column
+    /// whole): that plan is the answer, proven optimal, with no re-plan or search after it. Before
+    /// (session 29) the term re-plans found 6 points and the whole year's search the rest; before that
+    /// (session 27) the pass over every placement ended 44 points under it (0.0059 %).
+    @Test func aWhatIfWhoseRelaxationIsWholeIsPlannedAtItsOptimum() throws {
         let whatIf = try WhatIfYear.sample(.withdraw("basket-co-biggin-hill"))
         let quick = try whatIf.quick()
         let relaxation = try #require(quick.relaxation, "the sifted relaxation was not asked for: nothing under test")
+        let terms = Set(whatIf.workspace.terms.map(\.id))
+        let whole = try #require(QuickYearPlan.wholePlan(relaxation.values, of: whatIf.model, terms: terms),
+                                 "the relaxation's optimum is not whole: nothing under test")
+        #expect(relaxation.complete)
         #expect(whatIf.model.linear.isFeasible(quick.values))
-        #expect(quick.objective >= relaxation.bound - 1e-6, "plan \(quick.objective), relaxation \(relaxation.bound)")
+        #expect(quick.values == whole.values, "the plan is not the relaxation's point")
+        #expect(quick.objective >= relaxation.bound - 1e-6 && quick.bound <= quick.objective + 1e-6,
+                "plan \(quick.objective), bound \(quick.bound), relaxation \(relaxation.bound)")
     }
 
     /// The sample with ST04 away: the year's best plan (446,407.77, proven by `glpsol` with cuts) stands
