@@ -16,8 +16,9 @@ import PlacementDomain
 ///    the whole year over the short list, started beside the relaxation (it needs no guide), the
 ///    second core then sifts the relaxation over every placement, ``SiftedRelaxation``, a short-list
 ///    plan outside the gap has its single terms re-planned over every placement, then (still outside)
-///    the whole year over every placement with GLPK's clique cuts (``WholeYearSearch``),
-///    and only then does the pass over every placement run); for a what-if not
+///    the whole year over every placement with GLPK's clique cuts (``WholeYearSearch``), and a plan
+///    still outside the gap goes on to the usual way: a what-if's pass over every placement runs only
+///    when the short list gave no plan); for a what-if not
 ///    within the gap of the master's bound, that relaxation's bound; when still not within the gap, a few
 ///    students' whole years re-planned at once (``StudentNeighbourhoods``, chosen by the master's
 ///    prices), then one pass of single-term re-plans over every placement, the term furthest short
@@ -176,7 +177,7 @@ struct QuickYearPlan {
         }
         // A what-if's second core sifts first: the short list's whole year usually wins (30 of 36
         // what-ifs measured) and then needs only the sifted bound; the pass over every placement runs
-        // after it, and only when the short list's plan is not within the gap even once re-planned.
+        // only when the short list gave no plan.
         var shortListPlan: (plan: Result, withinGap: Bool)?
         /// The whole year's bound from ``searchWholeYear``, when it ran.
         var searchedBound: Double?
@@ -215,6 +216,15 @@ struct QuickYearPlan {
                     return answer(searched.plan, shortList: shortList, relaxation: relaxation)
                 }
             }
+        }
+        // A what-if's short-list plan, re-planned and searched, still outside the gap goes on to the usual
+        // way as it is: the pass over every placement from the greedy plan scored less in every such
+        // what-if measured, after 3–7 s (session 30).
+        if sifted != nil, let shortListPlan {
+            let plan = shortListPlan.plan
+            let proven = min(bound, sifted?.ifSolved?.bound ?? .infinity, searchedBound ?? .infinity)
+            debug("quick: the short list's plan \(plan.objective) after \(elapsed()) s, outside the gap")
+            return answer(plan, bound: max(min(plan.bound, proven), plan.objective), shortList: shortList, relaxation: sifted?.ifSolved)
         }
         let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
         if sifted == nil { shortListPlan = race?.wait() }

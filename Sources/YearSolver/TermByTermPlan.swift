@@ -102,6 +102,12 @@ struct TermByTermPlan {
     static let termGapDivisor = 30.0
     /// Nodes allowed when two terms are re-planned together (their nodes cost far more).
     static let pairNodeLimit = 300
+    /// Nodes allowed a pair of terms re-planned over every placement after its re-plan over
+    /// ``pairShortList`` found nothing. What such a pair finds, it finds near its root: the sample with
+    /// ST04 and ST20 away, 90 points by spring + summer at node 31; where it finds nothing its 300 nodes
+    /// took 3.7–6.9 s each (ST08 away: 16 of its 30 s for nothing). With 20, 40 or 100 nodes the same
+    /// plans in 37 sample what-ifs and four plans that reach these pairs (docs/SOLVER-NOTES.md, session 30).
+    static let pairAfterShortListNodes = 50
 
     /// What one term's plan chose, keyed so it can be mapped onto any model of that term or the year.
     struct TermChoice {
@@ -230,15 +236,15 @@ struct TermByTermPlan {
                     // Enough to bring the year within the gap: the search stops when it finds that much.
                     let needed = bound / (1 + options.relativeGap) - current + 1e-6
                     // A pair over its short list first (far faster nodes), then over every placement.
-                    var planners = [improver]
+                    var planners = [(improver, replanNodeLimit)]
                     if group.count > 1, let pairShortList {
                         var listed = improver
                         listed.shortList = Self.listed(pairShortList, with: choices, of: year)
-                        planners.insert(listed, at: 0)
+                        planners = [(listed, replanNodeLimit), (improver, Self.pairAfterShortListNodes)]
                     }
-                    for planner in planners where left() > 0.3 && options.shouldStop?() != true {
+                    for (planner, nodeLimit) in planners where left() > 0.3 && options.shouldStop?() != true {
                         guard let planned = try planner.planTerms(group, year: year, others: others, current: group.compactMap { choices[$0] },
-                                                                  useGuide: false, timeLimit: left(), nodeLimit: replanNodeLimit,
+                                                                  useGuide: false, timeLimit: left(), nodeLimit: nodeLimit,
                                                                   improvementNeeded: needed) else { continue }
                         let replanned = choices.merging(planned) { $1 }
                         let value = objective(of: replanned, year)
