@@ -75,6 +75,14 @@ struct QuickYearPlan {
     /// the gap (20 generated schools of 100–300 students) do not re-plan and are unchanged.
     static let replanNodes = 300
 
+    /// The time the master may take of the quick way's: 30 %, but under short limits up to half (at
+    /// most 2 s). The guide is that sensitive to the master's prices (docs/SOLVER-NOTES.md, session 23):
+    /// the sample under `--time-limit 3` (the quick way 2.4 s, 30 % of it 0.72 s) stopped the master
+    /// after 12 of its 17 rounds, and the first pass over that guide found nothing beyond the greedy plan.
+    static func masterShare(of timeLimit: Double) -> Double {
+        max(timeLimit * 0.3, min(timeLimit * 0.5, 2))
+    }
+
     struct Result {
         let values: [Double]
         let objective: Double
@@ -105,7 +113,7 @@ struct QuickYearPlan {
         let lagrangian = LagrangianBound(year)
         let master = try CapacityMaster(year, lagrangian: lagrangian, pools: pools, settings: workspace.settings,
                                         objective: objective)
-            .solve(start: greedyValues, target: greedyObjective, relativeGap: 0, seconds: timeLimit * 0.3,
+            .solve(start: greedyValues, target: greedyObjective, relativeGap: 0, seconds: Self.masterShare(of: timeLimit),
                    shouldStop: { options.shouldStop?() == true })
         guard master.bound.isFinite else { return nil }
         debug("quick: master bound \(master.bound) after \(master.rounds) rounds, \(elapsed()) s")

@@ -28,7 +28,7 @@ enum ShortListYear {
         solve.substitutesFixedColumns = true
         let began = Date()
         let result = try GLPKSolver.solve(restricted, options: solve)
-        debug("the short list's whole year (\(shortList.filter { $0 }.count) placements): \(result.status) \(result.objective) in \(Date().timeIntervalSince(began)) s")
+        debug("the short list's whole year (\(shortList.filter { $0 }.count) placements): \(result.status) \(result.objective), \(result.nodes) nodes in \(Date().timeIntervalSince(began)) s")
         guard result.status == .optimal || result.status == .feasible else { return nil }
         return result.values
     }
