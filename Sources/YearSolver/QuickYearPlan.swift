@@ -228,11 +228,11 @@ struct QuickYearPlan {
         // A what-if's short-list plan, re-planned and searched, still outside the gap goes on to the usual
         // way as it is: the pass over every placement from the greedy plan scored less in every such
         // what-if measured, after 3–7 s (session 30).
-        if sifted != nil, let shortListPlan {
+        if let sifted, let shortListPlan {
             let plan = shortListPlan.plan
-            let proven = min(bound, sifted?.ifSolved?.bound ?? .infinity, searchedBound ?? .infinity)
+            let proven = min(bound, sifted.ifSolved?.bound ?? .infinity, searchedBound ?? .infinity)
             debug("quick: the short list's plan \(plan.objective) after \(elapsed()) s, outside the gap")
-            return answer(plan, bound: max(min(plan.bound, proven), plan.objective), shortList: shortList, relaxation: sifted?.ifSolved)
+            return answer(plan, bound: max(min(plan.bound, proven), plan.objective), shortList: shortList, relaxation: sifted.ifSolved)
         }
         let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
         if sifted == nil { shortListPlan = race?.wait() }
