@@ -226,23 +226,20 @@ struct QuickYearPlan {
             }
         }
         // A what-if's short-list plan, re-planned and searched, still outside the gap goes on to the usual
-        // way as it is: the pass over every placement from the greedy plan scored less in every such
-        // what-if measured, after 3–7 s (session 30).
-        if let sifted, let shortListPlan {
-            let plan = shortListPlan.plan
-            let proven = min(bound, sifted.ifSolved?.bound ?? .infinity, searchedBound ?? .infinity)
-            debug("quick: the short list's plan \(plan.objective) after \(elapsed()) s, outside the gap")
-            return answer(plan, bound: max(min(plan.bound, proven), plan.objective), shortList: shortList, relaxation: sifted.ifSolved)
-        }
-        let values = try termPlan.values(for: year, bound: bound, fallback: fallback, timeLimit: max(1, timeLimit - elapsed()), passes: 1)
+        // way as it is, with no pass over every placement: that pass, from the greedy plan, scored less in
+        // every such what-if measured, after 3–7 s (session 30).
+        let passOverEveryPlacement = sifted == nil || shortListPlan == nil
+        let values = passOverEveryPlacement ? try termPlan.values(for: year, bound: bound, fallback: fallback,
+                                                  timeLimit: max(1, timeLimit - elapsed()), passes: 1) : []
         if sifted == nil { shortListPlan = race?.wait() }
-        let planned = year.linear.isFeasible(values) ? year.linear.objectiveValue(values) : -.infinity
+        let planned = passOverEveryPlacement && year.linear.isFeasible(values) ? year.linear.objectiveValue(values) : -.infinity
         let proven = min(bound, sifted?.ifSolved?.bound ?? .infinity, searchedBound ?? .infinity)
         if let shortListPlan, shortListPlan.withinGap || shortListPlan.plan.objective > planned {
             debug("quick: the short list's plan \(shortListPlan.plan.objective) after \(elapsed()) s")
             let plan = shortListPlan.plan
             // Within the gap: its own bound (whether the other pass, stopped, had asked for the relaxation
-            // depends on timing); else the other pass ran to its end and its bound counts too.
+            // depends on timing); else the other pass ran to its end (or a what-if's was not run) and its
+            // bound counts too.
             let bound = shortListPlan.withinGap ? plan.bound : max(min(plan.bound, proven), plan.objective)
             return answer(plan, bound: bound, shortList: shortList, relaxation: sifted?.ifSolved)
         }
