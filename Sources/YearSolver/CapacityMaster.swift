@@ -38,6 +38,8 @@ struct CapacityMaster {
     /// for ``smallGroupsBound(at:)``.
     private let smallGroupExtra: [(column: Int, dayRow: Int, share: Double)]
     private let escortPenalty: Double
+    /// A what-if's escorts kept at their sessions (``KeptEscorts``): the master's own columns and rows for them.
+    private let kept: KeptEscorts
 
     /// - Parameter smallGroups: charge shared students at sessions for fewer than R at the
     ///   session's capacity (``YearModel/sharedGroupSize(ratio:capacity:)``), not R: a tighter bound
@@ -61,9 +63,12 @@ struct CapacityMaster {
         }
         self.capacityRows = capacityRows
         let supply = Self.addEscortSupply(escorted, pools: pools, first: capacityRows.count, to: &entries)
-        supplyUpper = supply.upper
-        rowsOfColumn = ColumnRows(entries, columns: objective.count)
         fixedPrices = Self.movePrices(year, lagrangian: lagrangian, objective: charged)
+        kept = KeptEscorts(year, escorted: escorted.map { ($0.candidate.session, $0.column, $0.share) }, dayRows: supply.dayRows,
+                           worth: KeptEscorts.worth(year, lagrangian: lagrangian, fixedPrices: fixedPrices, objective: charged),
+                           penalty: settings.escortPenalty, first: capacityRows.count + supply.upper.count, to: &entries)
+        supplyUpper = supply.upper + [Double](repeating: 0, count: kept.rowCount)
+        rowsOfColumn = ColumnRows(entries, columns: objective.count)
         escortPenalty = settings.escortPenalty
         smallGroupExtra = smallGroups ? [] : Self.smallGroupExtra(escorted, dayRows: supply.dayRows, ratio: settings.sharedEscortRatio)
     }
@@ -280,11 +285,11 @@ struct CapacityMaster {
                 for pattern in held.indices {
                     let reduced = reducedValue(held[pattern].value, of: held[pattern].columns, convexity: convexity[held[pattern].block],
                                                prices: duals)
-                    held[pattern].idleRounds = !solution.basic[pattern] && reduced < -1e-6 ? held[pattern].idleRounds + 1 : 0
+                    held[pattern].idleRounds = !solution.basic[kept.columns.count + pattern] && reduced < -1e-6 ? held[pattern].idleRounds + 1 : 0
                     if held[pattern].idleRounds >= Self.idleRoundsToDrop { dropped.append(pattern) }
                 }
                 guard !dropped.isEmpty else { return }
-                try lp.deleteNonbasicColumns(dropped)
+                try lp.deleteNonbasicColumns(dropped.map { kept.columns.count + $0 })
                 let gone = Set(dropped)
                 for pattern in dropped { seen[held[pattern].block].remove(held[pattern].columns) }
                 held = held.indices.filter { !gone.contains($0) }.map { held[$0] }
@@ -318,6 +323,14 @@ struct CapacityMaster {
                 patterns += added
                 return added
             }
+            for column in kept.columns {
+                var terms: [(row: Int, coefficient: Double)] = []
+                for (row, coefficient) in column.rows {
+                    if masterRow[row] < 0 { masterRow[row] = try lp.addRow(lower: -.infinity, upper: upper(row), terms: []) }
+                    terms.append((masterRow[row], coefficient))
+                }
+                try lp.addColumn(lower: 0, upper: column.upper, objective: column.objective, terms: terms)
+            }
             _ = try add(start)
             var bound = Double.infinity, bestValues = objective, bestPrices: [Double] = []
             var rounds = 0, spent = 0
@@ -332,7 +345,7 @@ struct CapacityMaster {
                 spent += (lp.iterations - before) * lp.rowCount
                 guard let solution = solved else { break }
                 rounds += 1
-                lastMix = solution.values
+                lastMix = Array(solution.values.dropFirst(kept.columns.count))
                 let duals = masterRow.map { $0 >= 0 ? max(0, solution.rowDuals[$0]) : 0 }
                 lastDuals = duals
                 lastObjective = solution.objective
@@ -446,9 +459,15 @@ struct CapacityMaster {
                 values[column] -= duals[rowsOfColumn.row(k)] * rowsOfColumn.coefficient[k]
             }
         }
-        for charge in extra { values[charge.column] -= (escortPenalty + duals[charge.dayRow]) * charge.share }
+        // The extra share counts in its session's keep row too: the escorts there are at least the
+        // shares so charged, and only those beyond them are extra (``KeptEscorts``).
+        for charge in extra {
+            let keep = kept.keepRowOf[charge.column].map { duals[$0] } ?? 0
+            values[charge.column] -= (escortPenalty + duals[charge.dayRow] - keep) * charge.share
+        }
+        for column in kept.modelColumns { values[column] = 0 }
         let evaluation = lagrangian.evaluate(objective: values, prices: prices)
-        return LagrangianBound.Evaluation(total: evaluation.total + supplyTotal, pricedValues: evaluation.pricedValues,
+        return LagrangianBound.Evaluation(total: evaluation.total + supplyTotal + kept.pricedTotal(duals), pricedValues: evaluation.pricedValues,
                                           values: evaluation.values)
     }
 
@@ -467,7 +486,7 @@ struct CapacityMaster {
 }
 
 /// Each column's rows and coefficients in one flat list, in column order (counting sort).
-private struct ColumnRows {
+struct ColumnRows {
     struct Entry {
         let column: Int
         let row: Int

@@ -55,6 +55,7 @@ struct SolveStrategy {
         let placements = model.placements(in: outcome.values)
         let left = options.shouldStop?() == true ? 0 : options.timeLimit - Date().timeIntervalSince(start)
         outcome.mostPlacements = proof?.wait(seconds: left, placements: placements)
+        debug("solved: objective \(outcome.objective), bound \(outcome.bound)")
         return outcome
     }
 

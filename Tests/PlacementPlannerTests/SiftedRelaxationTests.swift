@@ -89,14 +89,15 @@ import WorkspaceImport
         #expect(relative(quick.bound, above: quick.objective) <= options.relativeGap, "plan \(quick.objective), bound \(quick.bound)")
     }
 
-    /// The sample with ST03 away, re-planned from the sample's own plan: the first pass over every
-    /// placement ends ~400 points short of the relaxation and the master's bound stands 52 points
-    /// above that relaxation. The short list now holds the current plan's placements (so its pass
+    /// The sample with ST24 away, re-planned from the sample's own plan: the master's bound stands 64
+    /// points above the plan (447,042.70 against 446,978.37, outside the gap) and 34 above the
+    /// relaxation over every placement. The short list holds the current plan's placements (so its pass
     /// finds the plan) and the sifted relaxation proves it: the quick way's plan is within the gap.
-    /// Before, the usual way's pairs of terms found it and GLPK's relaxation over every placement
-    /// took 10 s to prove it (`whatif` 14–15 s, now 0.9 s).
+    /// (Until session 31 this was ST03 away, whose master's bound now proves its plan by itself:
+    /// ``KeptEscorts``. In session 16 the usual way's pairs of terms found that plan and GLPK's
+    /// relaxation over every placement took 10 s to prove it.)
     @Test func aWhatIfThatMissesTheMastersGapIsProvenBySifting() throws {
-        let whatIf = try WhatIfYear.sample(.staffAway("ST03"))
+        let whatIf = try WhatIfYear.sample(.staffAway("ST24"))
         let (model, quick, options) = (whatIf.model, try whatIf.quick(), whatIf.options)
         #expect(model.linear.isFeasible(quick.values))
         let shortList = try #require(quick.shortList)
@@ -129,7 +130,9 @@ import WorkspaceImport
     /// the relaxation over every placement, whose optimum is itself a plan (every integer column
     /// whole): that plan is the answer, proven optimal, with no re-plan or search after it. Before
     /// (session 29) the term re-plans found 6 points and the whole year's search the rest; before that
-    /// (session 27) the pass over every placement ended 44 points under it (0.0059 %).
+    /// (session 27) the pass over every placement ended 44 points under it (0.0059 %). Since session 31
+    /// its sifting ends on the student years' bound (not every placement priced): the point scores that
+    /// bound, so it is optimal all the same.
     @Test func aWhatIfWhoseRelaxationIsWholeIsPlannedAtItsOptimum() throws {
         let whatIf = try WhatIfYear.sample(.withdraw("basket-co-biggin-hill"))
         let quick = try whatIf.quick()
@@ -137,7 +140,7 @@ import WorkspaceImport
         let terms = Set(whatIf.workspace.terms.map(\.id))
         let whole = try #require(QuickYearPlan.wholePlan(relaxation.values, of: whatIf.model, terms: terms),
                                  "the relaxation's optimum is not whole: nothing under test")
-        #expect(relaxation.complete)
+        #expect(relaxation.bound <= whole.objective + 1e-6, "the relaxation's point \(whole.objective) under its bound \(relaxation.bound)")
         #expect(whatIf.model.linear.isFeasible(quick.values))
         #expect(quick.values == whole.values, "the plan is not the relaxation's point")
         #expect(quick.objective >= relaxation.bound - 1e-6 && quick.bound <= quick.objective + 1e-6,

@@ -1,0 +1,89 @@
+import LinearSolver
+import PlacementDomain
+
+/// A what-if's escorts kept at the sessions they had, as the master's own columns and rows
+/// (``CapacityMaster``): per session with escorts before, `Σ kept ≤ Σ shares of its escorted
+/// placements + extra escorts`, each kept escort worth its reward less its pool-day's move price,
+/// each extra escort costing the escort penalty and taking its day's supply like any other.
+///
+/// Every valid plan keeps these rows: a session's escorts are at least its escorted placements'
+/// shares (the charge ``CapacityMaster`` makes), the rest are extra, and the day's escorts at most
+/// its staff. So the master's bound stays proven, and its mix now counts what keeping an escort
+/// costs. Why: the master left the kept escorts out of its program and its bound counted every one
+/// of them kept for free: the sample with taylor-patel-co-solicitors withdrawn, bound 436,398.33
+/// against the relaxation's 436,365.08 (plan 436,343.83), so the what-if waited 0.58 s for the
+/// relaxation over every placement to prove it.
+struct KeptEscorts {
+    /// A column of the master: its rows (numbered as the master's) with coefficients, bound and worth.
+    struct Column {
+        let rows: [(row: Int, coefficient: Double)]
+        let upper: Double
+        let objective: Double
+    }
+
+    private(set) var columns: [Column] = []
+    /// The year's kept-escort columns the master's columns stand for (worth nothing in the year's pricing).
+    private(set) var modelColumns: [Int] = []
+    private(set) var rowCount = 0
+    /// Per escorted placement (column of the year) at a session with escorts before, its keep row.
+    private(set) var keepRowOf: [Int: Int] = [:]
+
+    /// - Parameter escorted: each escorted placement's session, column and escort share.
+    /// - Parameter dayRows: each escorted placement's day supply row (the master's numbering).
+    /// - Parameter worth: per kept-escort column of the year, its worth net of the move prices.
+    /// - Parameter first: the master's number for the first keep row.
+    init(_ year: YearModel, escorted: [(session: Session, column: Int, share: Double)], dayRows: [Int], worth: [Int: Double],
+         penalty: Double, first: Int, to entries: inout [ColumnRows.Entry]) {
+        let sessionOf = Dictionary(year.escortColumns.map { ($0.column.index, $0.session) }, uniquingKeysWith: { first, _ in first })
+        var keepRow: [Session: Int] = [:]
+        for entry in year.keptEscortColumns {
+            guard let session = sessionOf[entry.escorts.index], let value = worth[entry.kept.index], value > 1e-9 else { continue }
+            let row = keepRow[session] ?? first + keepRow.count
+            keepRow[session] = row
+            columns.append(Column(rows: [(row, 1)], upper: entry.before, objective: value))
+            modelColumns.append(entry.kept.index)
+        }
+        rowCount = keepRow.count
+        guard rowCount > 0 else { return }
+        var dayRowOf: [Session: Int] = [:]
+        for (k, placement) in escorted.enumerated() {
+            guard let row = keepRow[placement.session] else { continue }
+            entries.append(.init(column: placement.column, row: row, coefficient: -placement.share))
+            keepRowOf[placement.column] = row
+            dayRowOf[placement.session] = dayRows[k]
+        }
+        var escortsUpper: [Session: Double] = [:]
+        for entry in year.escortColumns { escortsUpper[entry.session, default: 0] += year.linear.columns[entry.column.index].upper }
+        for (session, row) in keepRow.sorted(by: { $0.value < $1.value }) {
+            guard let dayRow = dayRowOf[session] else { continue }
+            columns.append(Column(rows: [(row, -1), (dayRow, 1)], upper: escortsUpper[session] ?? 0, objective: -penalty))
+        }
+    }
+
+    /// Per kept-escort column of the year, its worth less the prices of the move rows it is in
+    /// (``CapacityMaster``'s fixed prices, positions among `lagrangian`'s priced rows).
+    static func worth(_ year: YearModel, lagrangian: LagrangianBound, fixedPrices: [(row: Int, price: Double)],
+                      objective: [Double]) -> [Int: Double] {
+        var charged: [Int: Double] = [:]
+        for fixed in fixedPrices {
+            for k in lagrangian.rowStart[fixed.row]..<lagrangian.rowStart[fixed.row + 1] {
+                charged[lagrangian.rowColumn[k], default: 0] += fixed.price * lagrangian.rowCoefficient[k]
+            }
+        }
+        var worth: [Int: Double] = [:]
+        for entry in year.keptEscortColumns { worth[entry.kept.index] = objective[entry.kept.index] - (charged[entry.kept.index] ?? 0) }
+        return worth
+    }
+
+    /// The columns' part of the priced total at the master's row prices: each at its upper bound when
+    /// it is worth more than its rows' prices.
+    func pricedTotal(_ duals: [Double]) -> Double {
+        var total = 0.0
+        for column in columns {
+            var reduced = column.objective
+            for (row, coefficient) in column.rows { reduced -= duals[row] * coefficient }
+            if reduced > 0 { total += reduced * column.upper }
+        }
+        return total
+    }
+}
