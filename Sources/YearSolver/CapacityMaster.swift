@@ -419,6 +419,7 @@ struct CapacityMaster {
             for column in evaluation.values.indices where evaluation.values[column] > 0 {
                 for k in rowsOfColumn.range(column) { excess[rowsOfColumn.row(k)] += rowsOfColumn.coefficient[k] * evaluation.values[column] }
             }
+            kept.addRowUse(at: prices, to: &excess)
             var norm = 0.0
             for row in prices.indices where prices[row] > 0 || excess[row] > 0 { norm += excess[row] * excess[row] }
             guard norm > 0 else { break }

@@ -78,12 +78,18 @@ struct KeptEscorts {
     /// The columns' part of the priced total at the master's row prices: each at its upper bound when
     /// it is worth more than its rows' prices.
     func pricedTotal(_ duals: [Double]) -> Double {
-        var total = 0.0
-        for column in columns {
-            var reduced = column.objective
-            for (row, coefficient) in column.rows { reduced -= duals[row] * coefficient }
-            if reduced > 0 { total += reduced * column.upper }
+        columns.reduce(0) { total, column in total + max(0, reduced(column, duals)) * column.upper }
+    }
+
+    /// Adds to `use` (per master row) what the columns take of each row at those prices, each at its
+    /// upper bound when it pays (as ``pricedTotal(_:)`` counts them): their part of a subgradient.
+    func addRowUse(at duals: [Double], to use: inout [Double]) {
+        for column in columns where reduced(column, duals) > 0 {
+            for (row, coefficient) in column.rows { use[row] += coefficient * column.upper }
         }
-        return total
+    }
+
+    private func reduced(_ column: Column, _ duals: [Double]) -> Double {
+        column.rows.reduce(column.objective) { $0 - duals[$1.row] * $1.coefficient }
     }
 }
