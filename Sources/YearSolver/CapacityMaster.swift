@@ -64,9 +64,10 @@ struct CapacityMaster {
         self.capacityRows = capacityRows
         let supply = Self.addEscortSupply(escorted, pools: pools, first: capacityRows.count, to: &entries)
         fixedPrices = Self.movePrices(year, lagrangian: lagrangian, objective: charged)
-        kept = KeptEscorts(year, escorted: escorted.map { ($0.candidate.session, $0.column, $0.share) }, dayRows: supply.dayRows,
-                           worth: KeptEscorts.worth(year, lagrangian: lagrangian, fixedPrices: fixedPrices, objective: charged),
-                           penalty: settings.escortPenalty, first: capacityRows.count + supply.upper.count, to: &entries)
+        kept = year.linear.columns.count > KeptEscorts.columnLimit ? KeptEscorts()
+            : KeptEscorts(year, escorted: escorted.map { ($0.candidate.session, $0.column, $0.share) }, dayRows: supply.dayRows,
+                          worth: KeptEscorts.worth(year, lagrangian: lagrangian, fixedPrices: fixedPrices, objective: charged),
+                          penalty: settings.escortPenalty, first: capacityRows.count + supply.upper.count, to: &entries)
         supplyUpper = supply.upper + [Double](repeating: 0, count: kept.rowCount)
         rowsOfColumn = ColumnRows(entries, columns: objective.count)
         escortPenalty = settings.escortPenalty

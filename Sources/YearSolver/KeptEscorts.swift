@@ -21,12 +21,22 @@ struct KeptEscorts {
         let objective: Double
     }
 
+    /// Years of more columns leave the kept escorts out of the master (priced free, as before session
+    /// 31). At 2,000 students (1.9 million columns, ~1,900 escorts kept) the master's first round did
+    /// not end within its share of the simplex work, so there was no master bound at all: a what-if
+    /// (ST001 away) ended 1.20 % from the subgradient's bound instead of 0.077 % from the master's.
+    /// 600 students (206,824 columns) keep them: ST01 away proven within 0.0018 % instead of 0.0100 %.
+    static let columnLimit = 250_000
+
     private(set) var columns: [Column] = []
     /// The year's kept-escort columns the master's columns stand for (worth nothing in the year's pricing).
     private(set) var modelColumns: [Int] = []
     private(set) var rowCount = 0
     /// Per escorted placement (column of the year) at a session with escorts before, its keep row.
     private(set) var keepRowOf: [Int: Int] = [:]
+
+    /// None: the master prices every kept escort as free (``columnLimit``).
+    init() {}
 
     /// - Parameter escorted: each escorted placement's session, column and escort share.
     /// - Parameter dayRows: each escorted placement's day supply row (the master's numbering).
