@@ -65,8 +65,10 @@ struct KeptEscorts {
         var escortsUpper: [Session: Double] = [:]
         for entry in year.escortColumns { escortsUpper[entry.session, default: 0] += year.linear.columns[entry.column.index].upper }
         for (session, row) in keepRow.sorted(by: { $0.value < $1.value }) {
-            guard let dayRow = dayRowOf[session] else { continue }
-            columns.append(Column(rows: [(row, -1), (dayRow, 1)], upper: escortsUpper[session] ?? 0, objective: -penalty))
+            // Every session with escorts has escorted placements, so a day row; without one the extra
+            // escorts would still be counted, only not against the day's staff (a looser bound, never a wrong one).
+            let rows: [(row: Int, coefficient: Double)] = dayRowOf[session].map { [(row, -1), ($0, 1)] } ?? [(row, -1)]
+            columns.append(Column(rows: rows, upper: escortsUpper[session] ?? 0, objective: -penalty))
         }
     }
 
