@@ -306,7 +306,7 @@ struct QuickYearPlan {
     /// found 6 points, then the whole year's search this optimum at its root (0.45 s for both). With the
     /// kept escorts in the master (``KeptEscorts``) its sifting ended on the student years' bound, the
     /// point the same optimum: 1.39 s with the re-plans and search, taken at once 1.0–1.1 s.
-    private func wholeSiftedPlan(_ relaxation: SiftedRelaxation.Result, over plan: Result, year: YearModel) -> Result? {
+    func wholeSiftedPlan(_ relaxation: SiftedRelaxation.Result, over plan: Result, year: YearModel) -> Result? {
         guard let whole = Self.wholePlan(relaxation.values, of: year, terms: Set(workspace.terms.map(\.id))),
               whole.objective > plan.objective + 1e-6, relative(relaxation.bound, above: whole.objective) <= 1e-9 else { return nil }
         return Result(values: whole.values, objective: whole.objective,

@@ -43,10 +43,16 @@ struct WhatIfYear {
             .plan(model, greedy: greedy, greedyValues: greedyValues, timeLimit: TestTime.generous))
     }
 
-    /// The master's bound and prices, as the quick way computes them.
-    func master() throws -> CapacityMaster.Result {
-        try CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: workspace.settings,
-                           objective: model.linear.columns.map(\.objective))
+    /// The master over this year's what-if objective (the quick way's charges shared students their
+    /// session's group size; the large way's, `smallGroups` false, one per R).
+    func capacityMaster(smallGroups: Bool = true) -> CapacityMaster {
+        CapacityMaster(model, lagrangian: LagrangianBound(model), pools: pools, settings: workspace.settings,
+                       objective: model.linear.columns.map(\.objective), smallGroups: smallGroups)
+    }
+
+    /// The master's bound and prices, as the quick way computes them (or the large way, `smallGroups` false).
+    func master(_ master: CapacityMaster? = nil) throws -> CapacityMaster.Result {
+        try (master ?? capacityMaster())
             .solve(start: greedyValues, target: model.linear.objectiveValue(greedyValues), relativeGap: 0, seconds: TestTime.generous,
                    shouldStop: { false })
     }
