@@ -279,6 +279,11 @@ struct CapacityMaster {
             var held: [HeldYear] = []
             var lastMix: [Double] = []
             var droppedTotal = 0
+            /// The master's number for `row` (a capacity, supply or keep row), the row added when first used.
+            func joined(_ row: Int) throws(LinearSolverError) -> Int {
+                if masterRow[row] < 0 { masterRow[row] = try lp.addRow(lower: -.infinity, upper: upper(row), terms: []) }
+                return masterRow[row]
+            }
             /// Deletes the years idle for ``idleRoundsToDrop`` rounds; priced worth it again, one comes back.
             func dropIdle(_ solution: GrowingLP.Solution, duals: [Double], convexity: [Double]) throws(LinearSolverError) {
                 guard dropsIdlePatterns else { return }
@@ -310,9 +315,7 @@ struct CapacityMaster {
                     var terms = [(row: convexityRow[b], coefficient: 1.0)]
                     for column in columns {
                         for k in rowsOfColumn.range(column) {
-                            let row = rowsOfColumn.row(k)
-                            if masterRow[row] < 0 { masterRow[row] = try lp.addRow(lower: -.infinity, upper: upper(row), terms: []) }
-                            terms.append((masterRow[row], rowsOfColumn.coefficient[k]))
+                            terms.append((try joined(rowsOfColumn.row(k)), rowsOfColumn.coefficient[k]))
                         }
                     }
                     // No upper bound of 1: the student's row implies it, and without it GLPK's
@@ -326,10 +329,7 @@ struct CapacityMaster {
             }
             for column in kept.columns {
                 var terms: [(row: Int, coefficient: Double)] = []
-                for (row, coefficient) in column.rows {
-                    if masterRow[row] < 0 { masterRow[row] = try lp.addRow(lower: -.infinity, upper: upper(row), terms: []) }
-                    terms.append((masterRow[row], coefficient))
-                }
+                for (row, coefficient) in column.rows { terms.append((try joined(row), coefficient)) }
                 try lp.addColumn(lower: 0, upper: column.upper, objective: column.objective, terms: terms)
             }
             _ = try add(start)
