@@ -79,8 +79,10 @@ final class ShortListFirstPass: @unchecked Sendable {
                 let objective = year.linear.objectiveValue(values)
                 debug("quick: short-list first pass \(objective) after \(Date().timeIntervalSince(started)) s")
                 // The tighter bound only when this pass asked for it (not within the gap of `bound`), so
-                // the plan's bound never depends on which pass asked first.
-                let asked = relative(bound, above: objective) > options.relativeGap ? (try? relaxation?.get())??.bound : nil
+                // the plan's bound never depends on which pass asked first. A what-if's whole year does
+                // not wait for it: the quick way re-plans that plan's terms while the relaxation is sifted.
+                let asked = joint == nil && relative(bound, above: objective) > options.relativeGap
+                    ? (try? relaxation?.get())??.bound : nil
                 planned = QuickYearPlan.result(values, objective: objective, masterBound: min(bound, asked ?? .infinity),
                                                year: year, workspace: workspace)
             }
