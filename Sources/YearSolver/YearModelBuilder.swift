@@ -173,7 +173,7 @@ struct YearModelBuilder {
     /// G·g with G = min(R, capacity) is as valid (a session for fewer than R students holds one
     /// group at most) and tightens the relaxation (sample school 425,606.87 → 425,588.07). A
     /// what-if's model (``groupsBySessionSize``) uses it: the sample with ST08 away ended 0.0183 % from
-    /// its bound after 15–25 s (its relaxation stood 100 points above every plan); with G the same
+    /// its bound after 13–25 s (its relaxation stood 100 points above every plan); with G the same
     /// plan is proven within 0.0095 % in about half the time, and ST04 away, sheepwash-tea-rooms
     /// and stonewall-house-care-home withdrawn affect 3, 2 and 2 students fewer (session 33). A plan's
     /// model keeps R: there its interior point's guide made the term MIPs lose a placement on a
