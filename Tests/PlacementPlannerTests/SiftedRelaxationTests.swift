@@ -115,14 +115,15 @@ import WorkspaceImport
 
     /// The sample with ST12 away: the short relaxation's simplex starts at the greedy plan, and the
     /// sifting from its optimal basis proves the relaxation over every placement in 3 rounds with
-    /// 1,962 placements in the working set. From GLPK's presolved start (session 27) the same optimum
-    /// took 5 rounds and 3,289 placements (1,648 simplex iterations instead of 287): that basis's duals
-    /// left every row no listed placement is in at 0, so each placement left out looked worth taking.
+    /// 1,962 placements in the working set (4 rounds and 1,973 since session 33's what-if group rows,
+    /// a tighter relaxation). From GLPK's presolved start (session 27) the same optimum took 5 rounds
+    /// and 3,289 placements (1,648 simplex iterations instead of 287): that basis's duals left every
+    /// row no listed placement is in at 0, so each placement left out looked worth taking.
     @Test func aWhatIfsSiftingFromTheGreedyPlansBasisTakesFewRounds() throws {
         let whatIf = try WhatIfYear.sample(.staffAway("ST12"))
         let quick = try whatIf.quick()
         let relaxation = try #require(quick.relaxation, "the sifted relaxation was not asked for: nothing under test")
-        #expect(relaxation.rounds <= 3 && relaxation.kept < 2_500, "\(relaxation.rounds) rounds, \(relaxation.kept) placements")
+        #expect(relaxation.rounds <= 4 && relaxation.kept < 2_500, "\(relaxation.rounds) rounds, \(relaxation.kept) placements")
         #expect(relative(quick.bound, above: quick.objective) <= whatIf.options.relativeGap, "plan \(quick.objective), bound \(quick.bound)")
     }
 
