@@ -143,11 +143,16 @@ struct YearModelBuilder {
         }
     }
 
+    /// The places a session offers (its employer's, that day and term; every session here has a candidate).
+    private func capacity(of session: Session) -> Int {
+        model.candidates[index.bySession[session]![0]].employer.capacity(of: session)
+    }
+
     /// Rule 8: at most `capacity` students in each session.
     mutating func sessionCapacity() {
         for session in index.sessions {
             let members = index.bySession[session]!
-            let capacity = model.candidates[members[0]].employer.capacity(of: session)
+            let capacity = capacity(of: session)
             guard members.count > capacity else { continue }
             model.linear.addRow("capacity[\(session)]", members.map { (x($0), 1) }, upper: Double(capacity))
         }
@@ -189,7 +194,7 @@ struct YearModelBuilder {
             var terms = escorts.map { ($0.column, 1.0) } + oneToOne.map { (x($0), -1.0) }
             if let groups = model.sharedGroupColumns[session] {
                 terms.append((groups, -1))
-                let capacity = model.candidates[members[0]].employer.capacity(of: session)
+                let capacity = capacity(of: session)
                 let ratio = Double(groupsBySessionSize ? YearModel.sharedGroupSize(ratio: settings.sharedEscortRatio, capacity: capacity)
                                    : settings.sharedEscortRatio)
                 model.linear.addRow("sharedGroups[\(session)]", [(groups, ratio)] + shared.map { (x($0), -1) }, lower: 0)
